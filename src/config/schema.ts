@@ -1,0 +1,39 @@
+import { type Static, Type } from 'typebox';
+
+export const DEFAULT_IDENTITY_URL = 'https://identity.api.rackspacecloud.com/v2.0';
+
+const Strict = { additionalProperties: false } as const;
+
+/**
+ * Every key is settable in the YAML file and by environment: `CMON_` + the key path in
+ * UPPER_SNAKE (`rackspace.maxConcurrentRequests` → `CMON_RACKSPACE_MAX_CONCURRENT_REQUESTS`).
+ */
+export const ConfigSchema = Type.Object(
+  {
+    port: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+    host: Type.String({ minLength: 1, default: '127.0.0.1' }),
+    dataDir: Type.String({ minLength: 1, default: './data' }),
+    /** Bootstrap admin bearer token; every request that changes something needs it when set. */
+    adminToken: Type.Optional(Type.String({ minLength: 16, secret: true })),
+    /** 32-byte key, base64 or hex, for secrets at rest; else a key file in the data dir. */
+    secretKey: Type.Optional(Type.String({ minLength: 1, secret: true })),
+    logLevel: Type.Union(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+      { default: 'info' },
+    ),
+    bodyLimitBytes: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
+    /** A source is stale when its last success is older than this many poll intervals. */
+    staleAfterIntervals: Type.Number({ minimum: 1, maximum: 1000, default: 3 }),
+    rackspace: Type.Object(
+      {
+        maxConcurrentRequests: Type.Integer({ minimum: 1, maximum: 256, default: 16 }),
+        requestTimeoutSec: Type.Number({ minimum: 1, maximum: 600, default: 30 }),
+        defaultIdentityUrl: Type.String({ format: 'uri', default: DEFAULT_IDENTITY_URL }),
+      },
+      { ...Strict, default: {} },
+    ),
+  },
+  Strict,
+);
+
+export type Config = Static<typeof ConfigSchema>;

@@ -1,0 +1,16 @@
+import { Type } from 'typebox';
+import type { App } from '../types.js';
+
+export function health(app: App): void {
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['server'],
+        summary: 'Liveness',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+}

@@ -1,0 +1,42 @@
+import { type Static, Type } from 'typebox';
+import { AlarmStateSchema, CountsSchema, SourceStatusSchema } from '../schemas.js';
+import type { App } from '../types.js';
+
+export const OverviewSchema = Type.Object({
+  generatedAt: Type.Integer({ description: 'epoch ms' }),
+  sources: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      type: Type.String(),
+      status: SourceStatusSchema,
+      entities: Type.Array(
+        Type.Object({
+          id: Type.String(),
+          label: Type.String(),
+          counts: CountsSchema,
+          states: Type.Array(AlarmStateSchema, { description: "one per alarm, worst first (the ring's segments)" }),
+        }),
+      ),
+    }),
+  ),
+});
+
+export function overview(app: App): void {
+  app.get(
+    '/overview',
+    {
+      schema: {
+        tags: ['wallboard'],
+        summary: 'Every source and its servers with alarm counts: what the wallboard draws',
+        response: { 200: OverviewSchema },
+      },
+    },
+    // The state keeps this JSON ready, and Fastify sends a string with a JSON content type as it
+    // is (no serializer pass); the schema stays for validation in tests and the OpenAPI document.
+    async (_req, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send(app.cmon.state.overviewJson() as unknown as Static<typeof OverviewSchema>),
+  );
+}

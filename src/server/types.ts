@@ -1,0 +1,29 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from '../config/schema.js';
+import type { ChangeBus } from '../live/bus.js';
+import type { SourceService } from '../sources/service.js';
+import type { LatestState } from '../state/latest.js';
+import type { Store } from '../store/types.js';
+
+export interface Services {
+  config: Config;
+  store: Store;
+  state: LatestState;
+  bus: ChangeBus;
+  sources: SourceService;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    cmon: Services;
+  }
+}

@@ -1,0 +1,60 @@
+import type { AlarmState, Entity, SourceStatus, SourceType } from '../model.js';
+
+/** What a user set for an account, minus the secret (kept sealed, apart). */
+export interface RackspacePublicConfig {
+  username: string;
+  authMethod: 'apiKey' | 'password';
+  identityUrl: string;
+  pollIntervalSec: number;
+}
+
+export interface SourceRecord {
+  id: string;
+  type: SourceType;
+  name: string;
+  config: RackspacePublicConfig;
+  /** The credential sealed by SecretBox; never leaves the server. */
+  sealedSecret: string;
+  status: SourceStatus;
+  createdAt: number;
+}
+
+export interface AlarmTransition {
+  sourceId: string;
+  entityId: string;
+  alarmId: string;
+  from: AlarmState | null;
+  to: AlarmState;
+  at: number;
+}
+
+export interface EntityWrite {
+  sourceId: string;
+  upsert: Entity[];
+  remove: string[];
+  transitions: AlarmTransition[];
+}
+
+/**
+ * Persistence behind cmon. Async so a PostgreSQL implementation fits the same contract
+ * (`src/store/contract.ts` runs one test suite against every implementation).
+ */
+export interface Store {
+  readonly kind: string;
+  init(): Promise<void>;
+  close(): Promise<void>;
+
+  createSource(source: SourceRecord): Promise<void>;
+  listSources(): Promise<SourceRecord[]>;
+  getSource(id: string): Promise<SourceRecord | undefined>;
+  /** Removes the source and everything it owns; false when there was no such source. */
+  deleteSource(id: string): Promise<boolean>;
+  setSourceStatus(id: string, status: SourceStatus): Promise<void>;
+  /** Replaces the source's sealed secrets in one go (key rotation). */
+  updateSealedSecrets(secrets: { id: string; sealedSecret: string }[]): Promise<void>;
+
+  /** Applies one poll's changes atomically: changed entities, removed ones, alarm transitions. */
+  writeEntities(write: EntityWrite): Promise<void>;
+  listEntities(sourceId: string): Promise<Entity[]>;
+  listTransitions(sourceId: string, entityId: string, from: number, to: number): Promise<AlarmTransition[]>;
+}

@@ -52,6 +52,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   const sources = new SourceService(store, state, box, config, app.log, opts.now);
   app.decorate('cmon', { config, store, state, bus, sources });
 
+  // The API speaks JSON only; a text body gets a clear 415 rather than a confusing schema error.
+  app.removeContentTypeParser('text/plain');
   app.setErrorHandler((err, req, reply) => {
     const { def, message } = toErrorDef(err instanceof Error ? (err as FastifyLikeError) : new Error(String(err)));
     if (def.status >= 500) req.log.error({ err }, 'request failed');

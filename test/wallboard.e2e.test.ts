@@ -37,7 +37,12 @@ async function addAccounts(poll = 1): Promise<Map<string, string>> {
       body: JSON.stringify({
         type: 'rackspace',
         name: a.name,
-        config: { username: a.username, apiKey: a.apiKey, identityUrl: sim.identityUrl, pollIntervalSec: poll },
+        config: {
+          username: a.username,
+          apiKey: a.apiKey,
+          identityUrl: sim.identityUrl,
+          pollIntervalSec: poll,
+        },
       }),
     });
     expect(res.status).toBe(201);
@@ -54,7 +59,9 @@ function matchesTruth(sources: OverviewSource[], tenantBySource: Map<string, str
     const truth = sim.truth(tenantBySource.get(s.id) as string);
     if (s.status.state !== 'ok' || s.entities.length !== truth.length) return false;
     const byId = new Map(s.entities.map((e) => [e.id, e]));
-    return truth.every((t) => JSON.stringify(byId.get(t.id)?.counts) === JSON.stringify(countAlarms(t.alarms)));
+    return truth.every(
+      (t) => JSON.stringify(byId.get(t.id)?.counts) === JSON.stringify(countAlarms(t.alarms)),
+    );
   });
 }
 
@@ -97,9 +104,13 @@ describe('wallboard pipeline: simulator → poller → state → API and stream'
           (e.data as { upsert: OverviewEntity[] }).upsert.some((u) => u.id === target.id),
       ),
     );
-    const upserted = (event.data as { sourceId: string; upsert: OverviewEntity[] }).upsert.find((u) => u.id === target.id);
+    const upserted = (event.data as { sourceId: string; upsert: OverviewEntity[] }).upsert.find(
+      (u) => u.id === target.id,
+    );
     expect((event.data as { sourceId: string }).sourceId).toBe(source.id);
-    expect(upserted?.counts).toEqual(countAlarms(sim.truth(tenant).find((e) => e.id === target.id)?.alarms ?? []));
+    expect(upserted?.counts).toEqual(
+      countAlarms(sim.truth(tenant).find((e) => e.id === target.id)?.alarms ?? []),
+    );
     stream.close();
   });
 
@@ -109,7 +120,11 @@ describe('wallboard pipeline: simulator → poller → state → API and stream'
     const tenants = await addAccounts();
     const sources = await waitFor('one error, two ok', async () => {
       const s = await overview();
-      return s.filter((x) => x.status.state === 'error').length === 1 && s.filter((x) => x.status.state === 'ok').length === 2 && s;
+      return (
+        s.filter((x) => x.status.state === 'error').length === 1 &&
+        s.filter((x) => x.status.state === 'ok').length === 2 &&
+        s
+      );
     });
     const failing = sources.find((s) => s.status.state === 'error');
     expect(failing?.name).toBe(bad?.name);

@@ -17,7 +17,10 @@ export function adminTokenHook(token: string | undefined) {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1] || !timingSafeEqual(digest(match[1]), expected)) {
-      throw new CmonError(ERRORS.UNAUTHORIZED, 'this server needs Authorization: Bearer <admin token> for changes');
+      throw new CmonError(
+        ERRORS.UNAUTHORIZED,
+        'this server needs Authorization: Bearer <admin token> for changes',
+      );
     }
   };
 }

@@ -16,7 +16,8 @@ export class SecretBox {
   readonly #key: Buffer;
 
   constructor(key: Buffer) {
-    if (key.length !== KEY_BYTES) throw new SecretKeyError(`secret key must be ${KEY_BYTES} bytes, got ${key.length}`);
+    if (key.length !== KEY_BYTES)
+      throw new SecretKeyError(`secret key must be ${KEY_BYTES} bytes, got ${key.length}`);
     this.#key = key;
   }
 
@@ -25,17 +26,22 @@ export class SecretBox {
     const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
     cipher.setAAD(Buffer.from(aad));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return [VERSION, iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join(':');
+    return [VERSION, iv, cipher.getAuthTag(), body]
+      .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+      .join(':');
   }
 
   open(sealed: string, aad = ''): string {
     const [version, iv, tag, body] = sealed.split(':');
-    if (version !== VERSION || !iv || !tag || body === undefined) throw new SecretKeyError('unrecognised sealed secret');
+    if (version !== VERSION || !iv || !tag || body === undefined)
+      throw new SecretKeyError('unrecognised sealed secret');
     const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(iv, 'base64url'));
     decipher.setAAD(Buffer.from(aad));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     try {
-      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString(
+        'utf8',
+      );
     } catch {
       throw new SecretKeyError('cannot decrypt a stored secret: wrong secret key?');
     }

@@ -64,7 +64,8 @@ export async function runDemo(argv: string[]): Promise<number> {
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   const pollIntervalSec = positiveInt('poll', parsed.poll, 2);
   // A reused data dir holds demo accounts pointing at an earlier simulator's port: replace them.
-  for (const s of await app.cmon.sources.list()) if (s.name.startsWith('Demo ')) await app.cmon.sources.remove(s.id);
+  for (const s of await app.cmon.sources.list())
+    if (s.name.startsWith('Demo ')) await app.cmon.sources.remove(s.id);
   for (const account of sim.accounts()) {
     const name = `Demo ${account.name}`;
     const res = await app.inject({
@@ -74,12 +75,19 @@ export async function runDemo(argv: string[]): Promise<number> {
       payload: {
         type: 'rackspace',
         name,
-        config: { username: account.username, apiKey: account.apiKey, identityUrl: sim.identityUrl, pollIntervalSec },
+        config: {
+          username: account.username,
+          apiKey: account.apiKey,
+          identityUrl: sim.identityUrl,
+          pollIntervalSec,
+        },
       },
     });
     if (res.statusCode !== 201) throw new Error(`demo: adding ${name} failed: ${res.body}`);
   }
-  process.stdout.write(`\ncmon demo is running: open ${base}/  (data in ${config.dataDir}; Ctrl-C stops)\n\n`);
+  process.stdout.write(
+    `\ncmon demo is running: open ${base}/  (data in ${config.dataDir}; Ctrl-C stops)\n\n`,
+  );
   await untilSignal();
   await app.close();
   await sim.stop();

@@ -26,8 +26,16 @@ const SERVE_OPTIONS = {
   data: { type: 'string' },
 } as const;
 
-export function configFromArgs(values: { config?: string; port?: string; host?: string; data?: string }): Config {
-  return loadConfig({ file: values.config, flags: { port: values.port, host: values.host, dataDir: values.data } });
+export function configFromArgs(values: {
+  config?: string;
+  port?: string;
+  host?: string;
+  data?: string;
+}): Config {
+  return loadConfig({
+    file: values.config,
+    flags: { port: values.port, host: values.host, dataDir: values.data },
+  });
 }
 
 /** Builds and listens; prints the one line a user needs. */

@@ -26,7 +26,10 @@ describe('loadConfig', () => {
     expect(c.port).toBe(9200);
     expect(c.host).toBe('0.0.0.0');
     expect(c.rackspace.maxConcurrentRequests).toBe(4);
-    const e = loadConfig({ file, env: { CMON_RACKSPACE_MAX_CONCURRENT_REQUESTS: '2', CMON_DATA_DIR: '/tmp/x' } });
+    const e = loadConfig({
+      file,
+      env: { CMON_RACKSPACE_MAX_CONCURRENT_REQUESTS: '2', CMON_DATA_DIR: '/tmp/x' },
+    });
     expect(e.rackspace.maxConcurrentRequests).toBe(2);
     expect(e.dataDir).toBe('/tmp/x');
   });
@@ -47,7 +50,11 @@ describe('loadConfig', () => {
     [{ flags: { port: 'x' } }, /--port: expected a number/],
     [{ env: { CMON_ADMIN_TOKEN: 'short' } }, /config key adminToken/],
   ])('rejects %j with one line naming the key', (input, message) => {
-    const { file, ...rest } = input as { file?: string; env?: Record<string, string>; flags?: Record<string, string> };
+    const { file, ...rest } = input as {
+      file?: string;
+      env?: Record<string, string>;
+      flags?: Record<string, string>;
+    };
     const run = () => loadConfig({ env: {}, ...rest, ...(file ? { file: yamlFile(file) } : {}) });
     expect(run).toThrow(ConfigError);
     expect(run).toThrow(message);

@@ -38,7 +38,8 @@ const LEAVES = leaves(ConfigSchema as unknown as LeafSchema);
 function coerce(raw: string, schema: LeafSchema, name: string): unknown {
   if (schema.type === 'integer' || schema.type === 'number') {
     const n = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(n)) throw new ConfigError(`${name}: expected a number, got "${raw}"`);
+    if (raw.trim() === '' || !Number.isFinite(n))
+      throw new ConfigError(`${name}: expected a number, got "${raw}"`);
     return n;
   }
   if (schema.type === 'boolean') {
@@ -73,7 +74,8 @@ function readFile(file: string): Record<string, unknown> {
     throw new ConfigError(`config file ${file}: invalid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
   if (doc === null || doc === undefined) return {};
-  if (typeof doc !== 'object' || Array.isArray(doc)) throw new ConfigError(`config file ${file}: expected a mapping`);
+  if (typeof doc !== 'object' || Array.isArray(doc))
+    throw new ConfigError(`config file ${file}: expected a mapping`);
   return doc as Record<string, unknown>;
 }
 

@@ -18,7 +18,15 @@ export const ConfigSchema = Type.Object(
     /** 32-byte key, base64 or hex, for secrets at rest; else a key file in the data dir. */
     secretKey: Type.Optional(Type.String({ minLength: 1, secret: true })),
     logLevel: Type.Union(
-      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+      [
+        Type.Literal('fatal'),
+        Type.Literal('error'),
+        Type.Literal('warn'),
+        Type.Literal('info'),
+        Type.Literal('debug'),
+        Type.Literal('trace'),
+        Type.Literal('silent'),
+      ],
       { default: 'info' },
     ),
     bodyLimitBytes: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),

@@ -55,14 +55,20 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   // The API speaks JSON only; a text body gets a clear 415 rather than a confusing schema error.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler((err, req, reply) => {
-    const { def, message } = toErrorDef(err instanceof Error ? (err as FastifyLikeError) : new Error(String(err)));
+    const { def, message } = toErrorDef(
+      err instanceof Error ? (err as FastifyLikeError) : new Error(String(err)),
+    );
     if (def.status >= 500) req.log.error({ err }, 'request failed');
     const body: ErrorBody = { code: def.code, message, requestId: String(req.id) };
     return reply.code(def.status).send(body);
   });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !existsSync(join(WEB_ROOT, 'index.html'))) {
-      const body: ErrorBody = { code: 'CMON_ERR_NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}`, requestId: String(req.id) };
+      const body: ErrorBody = {
+        code: 'CMON_ERR_NOT_FOUND',
+        message: `no route ${req.method} ${req.url.split('?')[0]}`,
+        requestId: String(req.id),
+      };
       return reply.code(404).send(body);
     }
     // Every other path is a page of the single-page UI.

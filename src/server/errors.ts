@@ -47,7 +47,8 @@ function validationMessage(err: FastifyLikeError): string {
   if (!first) return err.message;
   const context = err.validationContext ?? 'request';
   let path = first.instancePath.replace(/^\//, '').replaceAll('/', '.');
-  if (first.keyword === 'required') path = [path, String(first.params.missingProperty)].filter(Boolean).join('.');
+  if (first.keyword === 'required')
+    path = [path, String(first.params.missingProperty)].filter(Boolean).join('.');
   if (first.keyword === 'additionalProperties') {
     path = [path, String(first.params.additionalProperty)].filter(Boolean).join('.');
     return `${context}.${path}: unknown field`;

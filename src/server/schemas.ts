@@ -15,7 +15,12 @@ export const AlarmStateSchema = Type.Union([
 ]);
 
 export const SourceStatusSchema = Type.Object({
-  state: Type.Union([Type.Literal('pending'), Type.Literal('ok'), Type.Literal('error'), Type.Literal('stale')]),
+  state: Type.Union([
+    Type.Literal('pending'),
+    Type.Literal('ok'),
+    Type.Literal('error'),
+    Type.Literal('stale'),
+  ]),
   message: Type.Union([Type.String(), Type.Null()]),
   lastSuccessAt: Type.Union([Type.Integer(), Type.Null()], { description: 'epoch ms' }),
   lastErrorAt: Type.Union([Type.Integer(), Type.Null()], { description: 'epoch ms' }),

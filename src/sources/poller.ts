@@ -60,12 +60,16 @@ export class Poller {
       entities = await this.target.fetchOverview(this.#abort.signal);
     } catch (err) {
       if (this.#abort.signal.aborted) return;
-      await this.hooks.onError(err instanceof Error ? err : new Error(String(err)), startedAt).catch(() => undefined);
+      await this.hooks
+        .onError(err instanceof Error ? err : new Error(String(err)), startedAt)
+        .catch(() => undefined);
       return;
     }
     if (this.#abort.signal.aborted) return;
-    await this.hooks.onSuccess(entities, startedAt).catch((err: unknown) =>
-      this.hooks.onError(err instanceof Error ? err : new Error(String(err)), startedAt),
-    );
+    await this.hooks
+      .onSuccess(entities, startedAt)
+      .catch((err: unknown) =>
+        this.hooks.onError(err instanceof Error ? err : new Error(String(err)), startedAt),
+      );
   }
 }

@@ -9,7 +9,12 @@ export const RackspaceInputConfig = Type.Object(
     apiKey: Type.Optional(Secret('API key (write-only; never returned)')),
     password: Type.Optional(Secret('password (write-only; never returned)')),
     identityUrl: Type.Optional(
-      Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2048, description: 'Identity v2.0 base URL' }),
+      Type.String({
+        format: 'uri',
+        pattern: '^https?://',
+        maxLength: 2048,
+        description: 'Identity v2.0 base URL',
+      }),
     ),
     pollIntervalSec: Type.Optional(Type.Integer({ minimum: 1, maximum: 86_400, default: undefined })),
   },

@@ -15,7 +15,13 @@ export const DEFAULT_POLL_INTERVAL_SEC = 60;
 export interface RackspaceSourceInput {
   type: 'rackspace';
   name: string;
-  config: { username: string; apiKey?: string; password?: string; identityUrl?: string; pollIntervalSec?: number };
+  config: {
+    username: string;
+    apiKey?: string;
+    password?: string;
+    identityUrl?: string;
+    pollIntervalSec?: number;
+  };
 }
 
 export interface PublicSource {
@@ -116,7 +122,9 @@ export class SourceService {
   /** Tries credentials that are not saved (the settings form's "Test connection"). */
   async testInput(input: RackspaceSourceInput): Promise<TestResult> {
     const cfg = this.#publicConfig(input);
-    return this.#try(this.#clientFor({ username: cfg.username, identityUrl: cfg.identityUrl, ...this.#secret(input) }));
+    return this.#try(
+      this.#clientFor({ username: cfg.username, identityUrl: cfg.identityUrl, ...this.#secret(input) }),
+    );
   }
 
   /** Marks as stale every source whose last success is older than `staleAfterIntervals` polls. */
@@ -156,13 +164,23 @@ export class SourceService {
           if (current?.state === 'ok') {
             this.state.touchSuccess(id, at);
           } else {
-            await this.state.setStatus(id, { state: 'ok', message: null, lastSuccessAt: at, lastErrorAt: current?.lastErrorAt ?? null });
+            await this.state.setStatus(id, {
+              state: 'ok',
+              message: null,
+              lastSuccessAt: at,
+              lastErrorAt: current?.lastErrorAt ?? null,
+            });
           }
         },
         onError: async (err) => {
           const current = this.state.summary(id)?.status ?? PENDING;
           this.log.warn({ sourceId: id, err: err.message }, 'poll failed');
-          await this.state.setStatus(id, { ...current, state: 'error', message: err.message, lastErrorAt: this.now() });
+          await this.state.setStatus(id, {
+            ...current,
+            state: 'error',
+            message: err.message,
+            lastErrorAt: this.now(),
+          });
         },
       },
       this.now,
@@ -173,7 +191,11 @@ export class SourceService {
 
   #client(record: SourceRecord): RackspaceClient {
     const secret = JSON.parse(this.box.open(record.sealedSecret, record.id)) as Secret;
-    return this.#clientFor({ username: record.config.username, identityUrl: record.config.identityUrl, ...secret });
+    return this.#clientFor({
+      username: record.config.username,
+      identityUrl: record.config.identityUrl,
+      ...secret,
+    });
   }
 
   #clientFor(creds: RackspaceCredentials): RackspaceClient {
@@ -184,7 +206,9 @@ export class SourceService {
   }
 
   #secret(input: RackspaceSourceInput): Secret {
-    return input.config.apiKey !== undefined ? { apiKey: input.config.apiKey } : { password: input.config.password ?? '' };
+    return input.config.apiKey !== undefined
+      ? { apiKey: input.config.apiKey }
+      : { password: input.config.password ?? '' };
   }
 
   #publicConfig(input: RackspaceSourceInput): RackspacePublicConfig {

@@ -61,6 +61,8 @@ describe('diffEntities', () => {
     const d = diffEntities('s', prev, next, 999);
     expect(d.upsert.map((e) => e.id)).toEqual(upsert);
     expect(d.remove).toEqual(remove);
-    expect(d.transitions.map((t) => `${t.entityId}/${t.alarmId}:${t.from}>${t.to}@${t.at}`)).toEqual(transitions);
+    expect(d.transitions.map((t) => `${t.entityId}/${t.alarmId}:${t.from}>${t.to}@${t.at}`)).toEqual(
+      transitions,
+    );
   });
 });

@@ -46,7 +46,14 @@ export function diffEntities(
     for (const alarm of entity.alarms) {
       const from = oldStates.get(alarm.id) ?? null;
       if (from !== alarm.state) {
-        diff.transitions.push({ sourceId, entityId: entity.id, alarmId: alarm.id, from, to: alarm.state, at: alarm.since ?? at });
+        diff.transitions.push({
+          sourceId,
+          entityId: entity.id,
+          alarmId: alarm.id,
+          from,
+          to: alarm.state,
+          at: alarm.since ?? at,
+        });
       }
     }
   }

@@ -1,6 +1,6 @@
 import type { ChangeBus } from '../live/bus.js';
 import type { OverviewEntity, SourceSummary } from '../live/events.js';
-import { countAlarms, type Entity, STATE_SEVERITY, type SourceStatus } from '../model.js';
+import { countAlarms, type Entity, type SourceStatus, STATE_SEVERITY } from '../model.js';
 import type { Store } from '../store/types.js';
 import { diffEntities } from './diff.js';
 

@@ -7,7 +7,12 @@ export function sampleSource(id: string, overrides: Partial<SourceRecord> = {}):
     id,
     type: 'rackspace',
     name: `Account ${id}`,
-    config: { username: `user-${id}`, authMethod: 'apiKey', identityUrl: 'http://127.0.0.1:1/v2.0', pollIntervalSec: 60 },
+    config: {
+      username: `user-${id}`,
+      authMethod: 'apiKey',
+      identityUrl: 'http://127.0.0.1:1/v2.0',
+      pollIntervalSec: 60,
+    },
     sealedSecret: 'v1:sealed',
     status: { state: 'pending', message: null, lastSuccessAt: null, lastErrorAt: null },
     createdAt: 1_700_000_000_000,
@@ -99,16 +104,31 @@ export function runStoreContract(name: string, make: () => Promise<Store>): void
         to: 'OK' as const,
         at,
       });
-      await store.writeEntities({ sourceId: 'a', upsert: [], remove: [], transitions: [t('x', 10), t('y', 20), t('z', 30)] });
+      await store.writeEntities({
+        sourceId: 'a',
+        upsert: [],
+        remove: [],
+        transitions: [t('x', 10), t('y', 20), t('z', 30)],
+      });
       expect((await store.listTransitions('a', 'en1', 10, 30)).map((x) => x.alarmId)).toEqual(['x', 'y']);
       expect(await store.listTransitions('a', 'other', 0, 100)).toEqual([]);
     });
 
     it('drops entities and transitions with their source, and ignores writes for a deleted source', async () => {
       await store.createSource(sampleSource('a'));
-      await store.writeEntities({ sourceId: 'a', upsert: [entity('en1', ['OK'])], remove: [], transitions: [] });
+      await store.writeEntities({
+        sourceId: 'a',
+        upsert: [entity('en1', ['OK'])],
+        remove: [],
+        transitions: [],
+      });
       await store.deleteSource('a');
-      await store.writeEntities({ sourceId: 'a', upsert: [entity('en2', ['OK'])], remove: [], transitions: [] });
+      await store.writeEntities({
+        sourceId: 'a',
+        upsert: [entity('en2', ['OK'])],
+        remove: [],
+        transitions: [],
+      });
       expect(await store.listEntities('a')).toEqual([]);
     });
   });

@@ -15,7 +15,9 @@ export const OverviewSchema = Type.Object({
           id: Type.String(),
           label: Type.String(),
           counts: CountsSchema,
-          states: Type.Array(AlarmStateSchema, { description: "one per alarm, worst first (the ring's segments)" }),
+          states: Type.Array(AlarmStateSchema, {
+            description: "one per alarm, worst first (the ring's segments)",
+          }),
         }),
       ),
     }),

@@ -22,7 +22,8 @@ export function createSource(app: App): void {
         const source = await app.cmon.sources.create(req.body);
         return reply.code(201).send(source);
       } catch (err) {
-        if (err instanceof SourceConflictError) throw new CmonError(ERRORS.CONFLICT, `body.name: ${err.message}`);
+        if (err instanceof SourceConflictError)
+          throw new CmonError(ERRORS.CONFLICT, `body.name: ${err.message}`);
         throw err;
       }
     },

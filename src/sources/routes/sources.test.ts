@@ -5,7 +5,12 @@ import type { App } from '../../server/types.js';
 const VALID = {
   type: 'rackspace',
   name: 'Production',
-  config: { username: 'ops', apiKey: 'super-secret-api-key-0001', identityUrl: 'http://127.0.0.1:9/v2.0', pollIntervalSec: 3600 },
+  config: {
+    username: 'ops',
+    apiKey: 'super-secret-api-key-0001',
+    identityUrl: 'http://127.0.0.1:9/v2.0',
+    pollIntervalSec: 3600,
+  },
 };
 
 let app: App;
@@ -28,11 +33,21 @@ describe('sources API', () => {
     expect(body).toMatchObject({
       name: 'Production',
       type: 'rackspace',
-      config: { username: 'ops', authMethod: 'apiKey', identityUrl: 'http://127.0.0.1:9/v2.0', pollIntervalSec: 3600 },
+      config: {
+        username: 'ops',
+        authMethod: 'apiKey',
+        identityUrl: 'http://127.0.0.1:9/v2.0',
+        pollIntervalSec: 3600,
+      },
       status: { state: 'pending' },
     });
     expect(body.id).toMatch(/^[0-9a-f]{12}$/);
-    for (const url of ['/api/v1/sources', `/api/v1/sources/${body.id}`, '/api/v1/overview', '/api/docs/json']) {
+    for (const url of [
+      '/api/v1/sources',
+      `/api/v1/sources/${body.id}`,
+      '/api/v1/overview',
+      '/api/docs/json',
+    ]) {
       const got = await app.inject({ url });
       expect(got.statusCode, url).toBe(200);
       expect(got.body, url).not.toContain('super-secret-api-key');
@@ -42,7 +57,11 @@ describe('sources API', () => {
 
   it('defaults the identity URL and poll interval, and takes a password', async () => {
     await setup();
-    const res = await post({ type: 'rackspace', name: 'B', config: { username: 'u', password: 'pw-123456' } });
+    const res = await post({
+      type: 'rackspace',
+      name: 'B',
+      config: { username: 'u', password: 'pw-123456' },
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().config).toEqual({
       username: 'u',
@@ -59,12 +78,32 @@ describe('sources API', () => {
     ['blank name', { ...VALID, name: '   ' }, /body\.name/],
     ['missing username', { ...VALID, config: { apiKey: 'k' } }, /body\.config\.username/],
     ['no secret', { ...VALID, config: { username: 'u' } }, /body\.config\.apiKey: either apiKey or password/],
-    ['both secrets', { ...VALID, config: { username: 'u', apiKey: 'k', password: 'p' } }, /body\.config\.password/],
-    ['bad identity URL', { ...VALID, config: { ...VALID.config, identityUrl: 'ftp://x' } }, /body\.config\.identityUrl/],
-    ['poll interval 0', { ...VALID, config: { ...VALID.config, pollIntervalSec: 0 } }, /body\.config\.pollIntervalSec/],
-    ['poll interval as string', { ...VALID, config: { ...VALID.config, pollIntervalSec: '5' } }, /body\.config\.pollIntervalSec/],
+    [
+      'both secrets',
+      { ...VALID, config: { username: 'u', apiKey: 'k', password: 'p' } },
+      /body\.config\.password/,
+    ],
+    [
+      'bad identity URL',
+      { ...VALID, config: { ...VALID.config, identityUrl: 'ftp://x' } },
+      /body\.config\.identityUrl/,
+    ],
+    [
+      'poll interval 0',
+      { ...VALID, config: { ...VALID.config, pollIntervalSec: 0 } },
+      /body\.config\.pollIntervalSec/,
+    ],
+    [
+      'poll interval as string',
+      { ...VALID, config: { ...VALID.config, pollIntervalSec: '5' } },
+      /body\.config\.pollIntervalSec/,
+    ],
     ['unknown field', { ...VALID, extra: 1 }, /body\.extra: unknown field/],
-    ['unknown config field', { ...VALID, config: { ...VALID.config, region: 'DFW' } }, /body\.config\.region: unknown field/],
+    [
+      'unknown config field',
+      { ...VALID, config: { ...VALID.config, region: 'DFW' } },
+      /body\.config\.region: unknown field/,
+    ],
   ])('rejects %s with a 400 naming the field and stores nothing', async (_name, payload, message) => {
     await setup();
     const res = await post(payload);
@@ -78,10 +117,20 @@ describe('sources API', () => {
 
   it('rejects malformed JSON, a wrong content type and an oversized body', async () => {
     await setup({ CMON_BODY_LIMIT_BYTES: '2048' });
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/sources', payload: '{"type":', headers: { 'content-type': 'application/json' } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/sources',
+      payload: '{"type":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('CMON_ERR_BAD_JSON');
-    const text = await app.inject({ method: 'POST', url: '/api/v1/sources', payload: 'x', headers: { 'content-type': 'text/plain' } });
+    const text = await app.inject({
+      method: 'POST',
+      url: '/api/v1/sources',
+      payload: 'x',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(text.statusCode).toBe(415);
     const big = await post({ ...VALID, name: 'x'.repeat(4000) });
     expect(big.statusCode).toBe(413);
@@ -150,7 +199,15 @@ describe('the admin token rule', () => {
     }
     expect((await app.inject({ url: '/api/v1/sources' })).statusCode).toBe(200);
     expect((await app.inject({ url: '/api/v1/overview' })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'DELETE', url: `/api/v1/sources/${id}`, headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(204);
+    expect(
+      (
+        await app.inject({
+          method: 'DELETE',
+          url: `/api/v1/sources/${id}`,
+          headers: { authorization: `Bearer ${TOKEN}` },
+        })
+      ).statusCode,
+    ).toBe(204);
   });
 
   it('is not needed when no token is configured', async () => {

@@ -43,16 +43,23 @@ export class SqliteStore implements Store {
 
   async init(): Promise<void> {
     const db = this.#db;
-    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)',
+    );
     const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
     const current = row.v ?? 0;
     if (current > SQLITE_MIGRATIONS.length) {
-      throw new Error(`database schema version ${current} is newer than this cmon (${SQLITE_MIGRATIONS.length})`);
+      throw new Error(
+        `database schema version ${current} is newer than this cmon (${SQLITE_MIGRATIONS.length})`,
+      );
     }
     SQLITE_MIGRATIONS.slice(current).forEach((sql, i) => {
       db.transaction(() => {
         db.exec(sql);
-        db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(current + i + 1, Date.now());
+        db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
+          current + i + 1,
+          Date.now(),
+        );
       })();
     });
   }
@@ -66,7 +73,15 @@ export class SqliteStore implements Store {
       .prepare(
         'INSERT INTO sources (id, type, name, config, sealed_secret, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(s.id, s.type, s.name, JSON.stringify(s.config), s.sealedSecret, JSON.stringify(s.status), s.createdAt);
+      .run(
+        s.id,
+        s.type,
+        s.name,
+        JSON.stringify(s.config),
+        s.sealedSecret,
+        JSON.stringify(s.status),
+        s.createdAt,
+      );
   }
 
   async listSources(): Promise<SourceRecord[]> {
@@ -120,13 +135,23 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({ id: r.id, label: r.label, alarms: JSON.parse(r.alarms) as Alarm[] }));
   }
 
-  async listTransitions(sourceId: string, entityId: string, from: number, to: number): Promise<AlarmTransition[]> {
+  async listTransitions(
+    sourceId: string,
+    entityId: string,
+    from: number,
+    to: number,
+  ): Promise<AlarmTransition[]> {
     const rows = this.#db
       .prepare(
         'SELECT alarm_id, from_state, to_state, at FROM alarm_transitions ' +
           'WHERE source_id = ? AND entity_id = ? AND at >= ? AND at < ? ORDER BY at, rowid',
       )
-      .all(sourceId, entityId, from, to) as { alarm_id: string; from_state: string | null; to_state: string; at: number }[];
+      .all(sourceId, entityId, from, to) as {
+      alarm_id: string;
+      from_state: string | null;
+      to_state: string;
+      at: number;
+    }[];
     return rows.map((r) => ({
       sourceId,
       entityId,

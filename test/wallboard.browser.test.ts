@@ -1,0 +1,200 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countAlarms } from '../src/model.js';
+import type { App } from '../src/server/types.js';
+import { RackspaceSim } from '../src/sim/rackspace/sim.js';
+import { packageRoot } from '../src/util/package-root.js';
+import { makeTestApp, waitFor } from './helpers/app.js';
+import { launchChromium } from './helpers/browser.js';
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+
+let sim: RackspaceSim;
+let app: App;
+let base: string;
+let browser: Browser;
+const tenantBySource = new Map<string, string>();
+
+async function addSource(name: string, username: string, apiKey: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/sources`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'rackspace',
+      name,
+      config: { username, apiKey, identityUrl: sim.identityUrl, pollIntervalSec: 1 },
+    }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** Every circle on the page: its entity id and the `OK/total` text it shows. */
+async function circles(page: Page): Promise<Map<string, string>> {
+  const pairs = await page.$$eval('[data-entity-id]', (els) =>
+    els.map((el) => [el.getAttribute('data-entity-id') ?? '', (el.textContent ?? '').trim()] as const),
+  );
+  return new Map(pairs);
+}
+
+beforeAll(async () => {
+  sim = new RackspaceSim({ accounts: 4, servers: 24, seed: 11, labelPrefix: 'web' });
+  await sim.start();
+  ({ app } = await makeTestApp());
+  base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const accounts = sim.accounts();
+  for (const [i, a] of accounts.entries()) {
+    // One account carries a hostile name: it must show as text and run nothing.
+    const id = await addSource(i === 3 ? HOSTILE : a.name, a.username, a.apiKey);
+    tenantBySource.set(id, a.tenantId);
+  }
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await sim?.stop();
+});
+
+function expectedCircles(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const tenant of tenantBySource.values()) {
+    for (const e of sim.truth(tenant)) {
+      const c = countAlarms(e.alarms);
+      out.set(e.id, `${c.ok}/${c.total}`);
+    }
+  }
+  return out;
+}
+
+describe('wallboard in Chromium', () => {
+  it("shows every server's OK/total as the simulator has it, and updates live without a reload", async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(`${base}/`);
+    const expected = expectedCircles();
+    await waitFor('all circles', async () => (await circles(page)).size === expected.size, 15_000);
+    const shown = await circles(page);
+    for (const [id, text] of expected) expect(shown.get(id), id).toContain(text);
+
+    await page.evaluate(() => {
+      (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
+    });
+    const [sourceId, tenant] = [...tenantBySource.entries()][0] as [string, string];
+    const target = sim.truth(tenant).find((e) => e.alarms.some((a) => a.state === 'OK'));
+    const alarm = target?.alarms.find((a) => a.state === 'OK');
+    if (!target || !alarm) throw new Error('the seeded simulator has no OK alarm');
+    const before = countAlarms(target.alarms);
+    sim.setAlarmState(tenant, target.id, alarm.id, 'CRITICAL', 'Connection refused');
+    const changedAt = Date.now();
+    const want = `${before.ok - 1}/${before.total}`;
+    await page.waitForFunction(
+      ([id, text]) =>
+        document.querySelector(`[data-entity-id="${id}"]`)?.textContent?.includes(text as string),
+      [target.id, want],
+      { timeout: 3_000 },
+    );
+    const elapsed = Date.now() - changedAt;
+    expect(elapsed).toBeLessThan(3_000);
+    expect(
+      await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
+    ).toBe(true);
+    expect(sourceId).toBeTruthy();
+
+    mkdirSync(join(packageRoot(), 'docs'), { recursive: true });
+    await page.screenshot({ path: join(packageRoot(), 'docs', 'wallboard.png') });
+    await page.close();
+  });
+
+  it('shows labels from outside as text and runs none of them', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.waitForSelector('[data-source-id]');
+    const text = await page.textContent('body');
+    expect(text).toContain('<img src=x onerror=');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.$('section img[src="x"]')).toBeNull();
+    await page.close();
+  });
+
+  it('filters circles by label', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    const all = expectedCircles().size;
+    await waitFor('circles', async () => (await circles(page)).size === all);
+    const [tenant] = [...tenantBySource.values()];
+    const label = sim.truth(tenant as string)[0]?.label as string;
+    await page.fill('[data-testid="filter"]', label);
+    await waitFor('filtered', async () => (await circles(page)).size < all);
+    const labels = new Map(
+      [...tenantBySource.values()].flatMap((t) =>
+        sim.truth(t).map((e) => [e.id, e.label.toLowerCase()] as const),
+      ),
+    );
+    const left = [...(await circles(page)).keys()];
+    expect(left.length).toBeGreaterThan(0);
+    for (const id of left) expect(labels.get(id)).toContain(label.toLowerCase());
+    expect(new URL(page.url()).searchParams.get('q')).toBe(label);
+    await page.close();
+  });
+
+  it('opens a server page with its alarms', async () => {
+    const page = await browser.newPage();
+    const [sourceId, tenant] = [...tenantBySource.entries()][1] as [string, string];
+    const entity = sim.truth(tenant).find((e) => e.alarms.length >= 2);
+    if (!entity) throw new Error('no server with two alarms');
+    await page.goto(`${base}/`);
+    await page.click(`[data-entity-id="${entity.id}"]`);
+    await page.waitForURL(`**/sources/${sourceId}/entities/${entity.id}`);
+    await page.waitForSelector(`text=${entity.label}`);
+    const body = (await page.textContent('body')) ?? '';
+    for (const a of entity.alarms) {
+      expect(body).toContain(a.label);
+      expect(body).toContain(a.state);
+      if (a.status) expect(body).toContain(a.status);
+    }
+    await page.close();
+  });
+
+  it('adds, tests and removes an account on the settings page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/settings`);
+    const extra = sim.accounts()[0];
+    if (!extra) throw new Error('no account');
+    await page.fill('input[name="name"]', 'Added from settings');
+    await page.fill('input[name="username"]', extra.username);
+    await page.fill('input[name="secret"]', 'wrong-key');
+    await page.fill('input[name="identityUrl"]', sim.identityUrl);
+    await page.click('text=Test connection');
+    await page.waitForSelector('text=/Unable to authenticate/');
+    await page.fill('input[name="secret"]', extra.apiKey);
+    await page.click('text=Test connection');
+    await page.waitForSelector('text=/[Cc]onnection (OK|ok|succeeded|works)/');
+    await page.click('text=Add account');
+    await waitFor('saved', async () => {
+      const list = (await (await fetch(`${base}/api/v1/sources`)).json()) as { sources: { name: string }[] };
+      return list.sources.some((s) => s.name === 'Added from settings');
+    });
+    await page.waitForSelector('text=Added from settings');
+    page.once('dialog', (d) => void d.accept());
+    const row = page.locator('[data-source-id]', { hasText: 'Added from settings' });
+    await row.locator('text=Remove').click();
+    await waitFor('removed', async () => {
+      const list = (await (await fetch(`${base}/api/v1/sources`)).json()) as { sources: { name: string }[] };
+      return !list.sources.some((s) => s.name === 'Added from settings');
+    });
+    await page.close();
+  });
+
+  it('shows a banner when the page loses the server', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.waitForSelector('[data-entity-id]');
+    expect(await page.isVisible('[data-testid="connection-banner"]')).toBe(false);
+    await app.close();
+    await page.waitForSelector('[data-testid="connection-banner"]', { state: 'visible', timeout: 10_000 });
+    await page.close();
+  });
+});

@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../config/load.js';
@@ -61,7 +62,8 @@ export async function runDemo(argv: string[]): Promise<number> {
   });
   await sim.start();
   const app = await startServer(config);
-  const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  const { port } = app.server.address() as AddressInfo;
+  const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   const pollIntervalSec = positiveInt('poll', parsed.poll, 2);
   // A reused data dir holds demo accounts pointing at an earlier simulator's port: replace them.
   for (const s of await app.cmon.sources.list())

@@ -1,7 +1,3 @@
-import { runDemo } from './demo.js';
-import { runServe } from './serve.js';
-import { runSim } from './sim.js';
-
 export const USAGE = `cmon — C'mon: monitor your clouds
 
 Usage: cmon <command> [options]
@@ -16,7 +12,12 @@ Run "cmon <command> --help" for a command's options.
 
 type Command = (argv: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { serve: runServe, demo: runDemo, sim: runSim };
+// Loaded on demand: `cmon --help` and `cmon sim` need not load the server.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./serve.js')).runServe,
+  demo: async () => (await import('./demo.js')).runDemo,
+  sim: async () => (await import('./sim.js')).runSim,
+};
 
 /** Returns the process exit code; long-running commands resolve when they stop. */
 export async function main(argv: string[]): Promise<number> {
@@ -25,10 +26,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     process.stderr.write(`cmon: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
-  return command(rest);
+  return (await load())(rest);
 }

@@ -40,16 +40,12 @@ async function circles(page: Page): Promise<Map<string, string>> {
 }
 
 beforeAll(async () => {
-  sim = new RackspaceSim({ accounts: 4, servers: 24, seed: 11, labelPrefix: 'web' });
+  sim = new RackspaceSim({ accounts: 4, servers: 24, seed: 11 });
   await sim.start();
   ({ app } = await makeTestApp());
   base = await app.listen({ port: 0, host: '127.0.0.1' });
-  const accounts = sim.accounts();
-  for (const [i, a] of accounts.entries()) {
-    // One account carries a hostile name: it must show as text and run nothing.
-    const id = await addSource(i === 3 ? HOSTILE : a.name, a.username, a.apiKey);
-    tenantBySource.set(id, a.tenantId);
-  }
+  for (const a of sim.accounts())
+    tenantBySource.set(await addSource(a.name, a.username, a.apiKey), a.tenantId);
   browser = await launchChromium();
 });
 
@@ -109,14 +105,22 @@ describe('wallboard in Chromium', () => {
   });
 
   it('shows labels from outside as text and runs none of them', async () => {
+    const a = sim.accounts()[0];
+    if (!a) throw new Error('no account');
+    const id = await addSource(HOSTILE, a.username, a.apiKey);
     const page = await browser.newPage();
     await page.goto(`${base}/`);
-    await page.waitForSelector('[data-source-id]');
-    const text = await page.textContent('body');
-    expect(text).toContain('<img src=x onerror=');
+    await page.waitForSelector(`[data-source-id="${id}"] [data-entity-id]`);
+    const text = await page.textContent(`[data-source-id="${id}"]`);
+    expect(text).toContain(HOSTILE);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(await page.$('section img[src="x"]')).toBeNull();
+    expect(await page.$('img[src="x"]')).toBeNull();
+    expect(await page.$('#app script')).toBeNull();
+    await page.goto(`${base}/settings`);
+    await page.getByText(HOSTILE).first().waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.close();
+    expect((await fetch(`${base}/api/v1/sources/${id}`, { method: 'DELETE' })).status).toBe(204);
   });
 
   it('filters circles by label', async () => {

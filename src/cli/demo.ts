@@ -58,7 +58,6 @@ export async function runDemo(argv: string[]): Promise<number> {
     seed: positiveInt('seed', parsed.seed, 42),
     changeIntervalMs: 1500,
     changesPerTick: 3,
-    labelPrefix: 'demo',
   });
   await sim.start();
   const app = await startServer(config);

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import {
+  entityAriaLabel,
+  entitySignature,
+  filterEntities,
+  formatRelative,
+  healthOf,
+  statusText,
+  summarize,
+} from './format.js';
+import type { OverviewEntity } from './types.js';
+
+function entity(
+  label: string,
+  critical: number,
+  warning: number,
+  unknown: number,
+  ok: number,
+): OverviewEntity {
+  return {
+    id: label,
+    label,
+    counts: { critical, warning, unknown, ok, total: critical + warning + unknown + ok },
+  };
+}
+
+describe('healthOf / summarize', () => {
+  it('classifies a server by its worst alarm', () => {
+    expect(healthOf(entity('a', 1, 1, 1, 1).counts)).toBe('critical');
+    expect(healthOf(entity('a', 0, 1, 1, 1).counts)).toBe('warning');
+    expect(healthOf(entity('a', 0, 0, 1, 1).counts)).toBe('unknown');
+    expect(healthOf(entity('a', 0, 0, 0, 1).counts)).toBe('ok');
+    expect(healthOf(entity('a', 0, 0, 0, 0).counts)).toBe('none');
+  });
+
+  it('counts servers by worst state, leaving zeros out', () => {
+    const list = [
+      entity('a', 2, 0, 0, 0),
+      entity('b', 1, 3, 0, 0),
+      entity('c', 0, 1, 0, 4),
+      entity('d', 0, 0, 0, 3),
+      entity('e', 0, 0, 0, 1),
+      entity('f', 0, 0, 0, 0),
+    ];
+    expect(summarize(list)).toBe('2 critical · 1 warning · 2 ok · 1 no alarms');
+    expect(summarize([])).toBe('no servers');
+  });
+});
+
+describe('entityAriaLabel', () => {
+  it.each([
+    [entity('web-01', 1, 1, 0, 3), 'web-01: 3 of 5 alarms OK, 1 critical, 1 warning'],
+    [entity('db', 0, 0, 2, 0), 'db: 0 of 2 alarms OK, 2 unknown'],
+    [entity('ok', 0, 0, 0, 4), 'ok: 4 of 4 alarms OK'],
+    [entity('bare', 0, 0, 0, 0), 'bare: no alarms'],
+  ])('%#', (e, want) => {
+    expect(entityAriaLabel(e)).toBe(want);
+  });
+});
+
+describe('filterEntities', () => {
+  const list = [entity('Web-01', 0, 0, 0, 1), entity('db-01', 0, 0, 0, 1), entity('web-02', 0, 0, 0, 1)];
+  it('matches a case-insensitive substring of the label', () => {
+    expect(filterEntities(list, 'WEB').map((e) => e.label)).toEqual(['Web-01', 'web-02']);
+    expect(filterEntities(list, '-01').map((e) => e.label)).toEqual(['Web-01', 'db-01']);
+    expect(filterEntities(list, 'nope')).toEqual([]);
+  });
+  it('keeps everything (the same array) for a blank filter', () => {
+    expect(filterEntities(list, '')).toBe(list);
+    expect(filterEntities(list, '  ')).toBe(list);
+  });
+});
+
+describe('entitySignature', () => {
+  it('changes when what the circle shows changes, and only then', () => {
+    const a: OverviewEntity = { ...entity('x', 0, 1, 0, 1), states: ['WARNING', 'OK'] };
+    expect(entitySignature({ ...a })).toBe(entitySignature(a));
+    expect(entitySignature({ ...a, label: 'y' })).not.toBe(entitySignature(a));
+    expect(
+      entitySignature({ ...a, states: ['OK', 'OK'], counts: { ...a.counts, warning: 0, ok: 2 } }),
+    ).not.toBe(entitySignature(a));
+  });
+});
+
+describe('formatRelative', () => {
+  const now = 1_700_000_000_000;
+  it.each([
+    [now - 10_000, 'just now'],
+    [now - 5 * 60_000, '5 min ago'],
+    [now - 3 * 3_600_000, '3 h ago'],
+    [now - 86_400_000, '1 day ago'],
+    [now - 3 * 86_400_000, '3 days ago'],
+    [now + 5 * 60_000, 'in 5 min'],
+  ])('%s', (ms, want) => {
+    expect(formatRelative(ms, now)).toBe(want);
+  });
+});
+
+describe('statusText', () => {
+  const base = { message: null, lastSuccessAt: null, lastErrorAt: null };
+  it('says what each state means', () => {
+    expect(statusText({ ...base, state: 'ok' })).toBe('ok');
+    expect(statusText({ ...base, state: 'pending' })).toBe('pending');
+    expect(statusText({ ...base, state: 'error', message: 'bad credentials' })).toBe(
+      'error: bad credentials',
+    );
+    expect(statusText({ ...base, state: 'stale' })).toBe('stale');
+    expect(statusText({ ...base, state: 'stale', lastSuccessAt: 0 })).toMatch(/^stale since .+/);
+  });
+});

@@ -1,0 +1,95 @@
+import type { AlarmCounts, OverviewEntity, SourceStatus } from './types.js';
+
+export type Health = 'critical' | 'warning' | 'unknown' | 'ok' | 'none';
+
+/** A server's overall health: its worst alarm, or `none` when it has no alarms. */
+export function healthOf(c: AlarmCounts): Health {
+  if (c.critical > 0) return 'critical';
+  if (c.warning > 0) return 'warning';
+  if (c.unknown > 0) return 'unknown';
+  if (c.total > 0) return 'ok';
+  return 'none';
+}
+
+const HEALTH_ORDER: Health[] = ['critical', 'warning', 'unknown', 'ok', 'none'];
+const HEALTH_WORDS: Record<Health, string> = {
+  critical: 'critical',
+  warning: 'warning',
+  unknown: 'unknown',
+  ok: 'ok',
+  none: 'no alarms',
+};
+
+/** Servers of an account by their worst state, e.g. `12 critical · 3 warning · 980 ok`. Zeros are left out. */
+export function summarize(entities: readonly OverviewEntity[]): string {
+  if (entities.length === 0) return 'no servers';
+  const n: Record<Health, number> = { critical: 0, warning: 0, unknown: 0, ok: 0, none: 0 };
+  for (const e of entities) n[healthOf(e.counts)]++;
+  return HEALTH_ORDER.filter((h) => n[h] > 0)
+    .map((h) => `${n[h]} ${HEALTH_WORDS[h]}`)
+    .join(' · ');
+}
+
+/** e.g. `web-01: 3 of 5 alarms OK, 1 critical, 1 warning`. */
+export function entityAriaLabel(e: OverviewEntity): string {
+  const c = e.counts;
+  if (c.total === 0) return `${e.label}: no alarms`;
+  const parts = [`${e.label}: ${c.ok} of ${c.total} alarms OK`];
+  if (c.critical > 0) parts.push(`${c.critical} critical`);
+  if (c.warning > 0) parts.push(`${c.warning} warning`);
+  if (c.unknown > 0) parts.push(`${c.unknown} unknown`);
+  return parts.join(', ');
+}
+
+/** Case-insensitive substring match on the label; an empty or blank filter keeps everything. */
+export function filterEntities<T extends { label: string }>(entities: readonly T[], q: string): readonly T[] {
+  const needle = q.trim().toLowerCase();
+  if (needle === '') return entities;
+  return entities.filter((e) => e.label.toLowerCase().includes(needle));
+}
+
+/** What a circle shows; two entities with the same signature render identically. */
+export function entitySignature(e: OverviewEntity): string {
+  const c = e.counts;
+  const states = e.states ? e.states.join(',') : `${c.critical}/${c.warning}/${c.unknown}`;
+  return `${e.label}\u0000${c.ok}/${c.total}\u0000${states}`;
+}
+
+export function formatTime(ms: number): string {
+  return new Date(ms).toLocaleString();
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Coarse relative time: `just now`, `5 min ago`, `3 h ago`, `2 days ago`, `in 5 min`. */
+export function formatRelative(ms: number, now: number): string {
+  const diff = now - ms;
+  const abs = Math.abs(diff);
+  if (abs < 45_000) return 'just now';
+  let text: string;
+  if (abs < HOUR) text = `${Math.round(abs / MINUTE)} min`;
+  else if (abs < DAY) text = `${Math.round(abs / HOUR)} h`;
+  else {
+    const d = Math.round(abs / DAY);
+    text = `${d} ${d === 1 ? 'day' : 'days'}`;
+  }
+  return diff >= 0 ? `${text} ago` : `in ${text}`;
+}
+
+/** Pure: the words a source status is shown with. */
+export function statusText(s: SourceStatus): string {
+  switch (s.state) {
+    case 'ok':
+      return 'ok';
+    case 'pending':
+      return 'pending';
+    case 'error':
+      return s.message ? `error: ${s.message}` : 'error';
+    case 'stale':
+      return s.lastSuccessAt !== null ? `stale since ${formatTime(s.lastSuccessAt)}` : 'stale';
+    default:
+      return String(s.state);
+  }
+}

@@ -24,6 +24,8 @@ interface SourceState {
  */
 export class LatestState {
   readonly #sources = new Map<string, SourceState>();
+  /** The whole overview, encoded once per change and sent as it is to every reader until the next. */
+  #overview: Buffer | undefined;
 
   constructor(
     private readonly store: Store,
@@ -44,11 +46,13 @@ export class LatestState {
 
   addSource(summary: SourceSummary): void {
     this.#sources.set(summary.id, { summary, entities: new Map(), overview: new Map() });
+    this.#overview = undefined;
     this.bus.publish({ type: 'source', data: summary });
   }
 
   removeSource(id: string): void {
     if (!this.#sources.delete(id)) return;
+    this.#overview = undefined;
     this.bus.publish({ type: 'source-removed', data: { id } });
   }
 
@@ -75,6 +79,7 @@ export class LatestState {
     await this.store.setSourceStatus(id, status);
     if (!this.#sources.has(id)) return;
     s.summary = { ...s.summary, status };
+    this.#overview = undefined;
     this.bus.publish({ type: 'source', data: s.summary });
   }
 
@@ -95,6 +100,7 @@ export class LatestState {
       s.overview.delete(id);
     }
     s.entitiesJson = undefined;
+    this.#overview = undefined;
     this.bus.publish({ type: 'entities', data: { sourceId, upsert, remove: diff.remove } });
   }
 
@@ -108,17 +114,22 @@ export class LatestState {
    */
   touchSuccess(id: string, at: number): void {
     const s = this.#sources.get(id);
-    if (s) s.summary = { ...s.summary, status: { ...s.summary.status, lastSuccessAt: at } };
+    if (!s) return;
+    s.summary = { ...s.summary, status: { ...s.summary.status, lastSuccessAt: at } };
+    this.#overview = undefined;
   }
 
-  /** `GET /api/v1/overview` as a ready JSON string. */
-  overviewJson(): string {
-    const parts: string[] = [];
-    for (const s of this.#sources.values()) {
-      s.entitiesJson ??= JSON.stringify([...s.overview.values()]);
-      const summary = JSON.stringify(s.summary);
-      parts.push(`${summary.slice(0, -1)},"entities":${s.entitiesJson}}`);
+  /** `GET /api/v1/overview`, encoded; `generatedAt` is when this version of it was built. */
+  overview(): Buffer {
+    if (!this.#overview) {
+      const parts: string[] = [];
+      for (const s of this.#sources.values()) {
+        s.entitiesJson ??= JSON.stringify([...s.overview.values()]);
+        const summary = JSON.stringify(s.summary);
+        parts.push(`${summary.slice(0, -1)},"entities":${s.entitiesJson}}`);
+      }
+      this.#overview = Buffer.from(`{"generatedAt":${this.now()},"sources":[${parts.join(',')}]}`);
     }
-    return `{"generatedAt":${this.now()},"sources":[${parts.join(',')}]}`;
+    return this.#overview;
   }
 }

@@ -133,6 +133,57 @@ describe('wallboard pipeline: simulator → poller → state → API and stream'
     expect(tenants.size).toBe(3);
   });
 
+  it('keeps updating the other accounts while one answers slowly', async () => {
+    const slowSim = new RackspaceSim({ accounts: 1, servers: 5, seed: 99 });
+    await slowSim.start();
+    try {
+      const tenants = await addAccounts();
+      const slow = slowSim.accounts()[0];
+      const res = await fetch(`${base}/api/v1/sources`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'rackspace',
+          name: 'slow one',
+          config: {
+            username: slow?.username,
+            apiKey: slow?.apiKey,
+            identityUrl: slowSim.identityUrl,
+            pollIntervalSec: 1,
+          },
+        }),
+      });
+      expect(res.status).toBe(201);
+      slowSim.faults.slowMs = 20_000;
+      await waitFor('fast accounts polled', async () => {
+        const s = (await overview()).filter((x) => x.name !== 'slow one');
+        return matchesTruth(s, tenants);
+      });
+      const [sourceId, tenant] = [...tenants.entries()][0] as [string, string];
+      const target = sim.truth(tenant).find((e) => e.alarms.length > 0);
+      const alarm = target?.alarms[0];
+      if (!target || !alarm) throw new Error('no alarm');
+      sim.setAlarmState(
+        tenant,
+        target.id,
+        alarm.id,
+        alarm.state === 'WARNING' ? 'OK' : 'WARNING',
+        'slow test',
+      );
+      // The slow account hangs for 20 s: were it holding the others up, this would time out at 10 s.
+      await waitFor('change seen despite the slow account', async () => {
+        const s = (await overview()).find((x) => x.id === sourceId);
+        const shown = s?.entities.find((e) => e.id === target.id);
+        const truth = sim.truth(tenant).find((e) => e.id === target.id);
+        return JSON.stringify(shown?.counts) === JSON.stringify(countAlarms(truth?.alarms ?? []));
+      });
+      const slowSource = (await overview()).find((x) => x.name === 'slow one');
+      expect(slowSource?.status.state).not.toBe('ok');
+    } finally {
+      await slowSim.stop();
+    }
+  });
+
   it('marks an account stale when polls stop succeeding, and recovers', async () => {
     const tenants = await addAccounts();
     await waitFor('polled', async () => matchesTruth(await overview(), tenants));

@@ -3,7 +3,7 @@ import type { OverviewEntity } from '../src/live/events.js';
 import { countAlarms } from '../src/model.js';
 import type { App } from '../src/server/types.js';
 import { RackspaceSim } from '../src/sim/rackspace/sim.js';
-import { makeTestApp, waitFor } from './helpers/app.js';
+import { ADMIN, adminFetch, makeTestApp, waitFor } from './helpers/app.js';
 import { openStream } from './helpers/sse.js';
 
 interface OverviewSource {
@@ -31,9 +31,8 @@ afterEach(async () => {
 async function addAccounts(poll = 1): Promise<Map<string, string>> {
   const tenantBySource = new Map<string, string>();
   for (const a of sim.accounts()) {
-    const res = await fetch(`${base}/api/v1/sources`, {
+    const res = await adminFetch(`${base}/api/v1/sources`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         type: 'rackspace',
         name: a.name,
@@ -52,7 +51,7 @@ async function addAccounts(poll = 1): Promise<Map<string, string>> {
 }
 
 const overview = async () =>
-  ((await (await fetch(`${base}/api/v1/overview`)).json()) as { sources: OverviewSource[] }).sources;
+  ((await (await adminFetch(`${base}/api/v1/overview`)).json()) as { sources: OverviewSource[] }).sources;
 
 function matchesTruth(sources: OverviewSource[], tenantBySource: Map<string, string>): boolean {
   return sources.every((s) => {
@@ -77,7 +76,9 @@ describe('wallboard pipeline: simulator → poller → state → API and stream'
     expect(total).toBe(120);
     const [first] = sources;
     const entity = first?.entities[0] as OverviewEntity;
-    const detail = await (await fetch(`${base}/api/v1/sources/${first?.id}/entities/${entity.id}`)).json();
+    const detail = await (
+      await adminFetch(`${base}/api/v1/sources/${first?.id}/entities/${entity.id}`)
+    ).json();
     const truth = sim.truth(tenants.get(first?.id as string) as string).find((e) => e.id === entity.id);
     expect(detail).toEqual({ ...truth, sourceId: first?.id, sourceName: first?.name });
   });
@@ -88,7 +89,7 @@ describe('wallboard pipeline: simulator → poller → state → API and stream'
       const s = await overview();
       return matchesTruth(s, tenants) && s;
     });
-    const stream = await openStream(`${base}/api/v1/stream`);
+    const stream = await openStream(`${base}/api/v1/stream`, ADMIN);
     await waitFor('hello', () => stream.events.some((e) => e.event === 'hello'));
     const source = sources[0] as OverviewSource;
     const tenant = tenants.get(source.id) as string;
@@ -139,9 +140,8 @@ describe('wallboard pipeline: simulator → poller → state → API and stream'
     try {
       const tenants = await addAccounts();
       const slow = slowSim.accounts()[0];
-      const res = await fetch(`${base}/api/v1/sources`, {
+      const res = await adminFetch(`${base}/api/v1/sources`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           type: 'rackspace',
           name: 'slow one',

@@ -15,6 +15,10 @@ export const ConfigSchema = Type.Object(
     dataDir: Type.String({ minLength: 1, default: './data' }),
     /** Bootstrap admin bearer token; every request that changes something needs it when set. */
     adminToken: Type.Optional(Type.String({ minLength: 16, secret: true })),
+    /** Password of the first admin, created on a first start with no users; else a one-time password is logged. */
+    adminPassword: Type.Optional(Type.String({ minLength: 8, secret: true })),
+    /** Behind a reverse proxy: trust X-Forwarded-For/-Proto (client address, Secure cookies). */
+    trustProxy: Type.Boolean({ default: false }),
     /** 32-byte key, base64 or hex, for secrets at rest; else a key file in the data dir. */
     secretKey: Type.Optional(Type.String({ minLength: 1, secret: true })),
     logLevel: Type.Union(
@@ -32,6 +36,27 @@ export const ConfigSchema = Type.Object(
     bodyLimitBytes: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
     /** A source is stale when its last success is older than this many poll intervals. */
     staleAfterIntervals: Type.Number({ minimum: 1, maximum: 1000, default: 3 }),
+    auth: Type.Object(
+      {
+        /** Open reads (board, API GETs) without signing in, for an internal wallboard. */
+        anonymousRead: Type.Boolean({ default: false }),
+        sessionIdleMinutes: Type.Number({ minimum: 1, maximum: 525_600, default: 720 }),
+        sessionMaxHours: Type.Number({ minimum: 1, maximum: 8_760, default: 168 }),
+        loginWindowMinutes: Type.Number({ minimum: 1, maximum: 1440, default: 15 }),
+        loginMaxFailuresPerUser: Type.Integer({ minimum: 1, maximum: 1000, default: 5 }),
+        loginMaxFailuresPerAddress: Type.Integer({ minimum: 1, maximum: 10_000, default: 20 }),
+      },
+      { ...Strict, default: {} },
+    ),
+    http: Type.Object(
+      {
+        /** CSP frame-ancestors: who may embed cmon in a frame. */
+        frameAncestors: Type.String({ minLength: 1, default: "'none'" }),
+        /** Comma-separated origins allowed by CORS; empty = CORS off. */
+        corsOrigins: Type.String({ default: '' }),
+      },
+      { ...Strict, default: {} },
+    ),
     rackspace: Type.Object(
       {
         maxConcurrentRequests: Type.Integer({ minimum: 1, maximum: 256, default: 16 }),

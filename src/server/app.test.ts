@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTestApp } from '../../test/helpers/app.js';
+import { ADMIN, makeTestApp } from '../../test/helpers/app.js';
 import type { App } from './types.js';
 
 let app: App;
@@ -16,7 +16,7 @@ describe('server', () => {
 
   it('serves an OpenAPI document of every route', async () => {
     ({ app } = await makeTestApp());
-    const doc = (await app.inject({ url: '/api/docs/json' })).json();
+    const doc = (await app.inject({ url: '/api/docs/json', headers: ADMIN })).json();
     expect(doc.openapi).toMatch(/^3\./);
     const paths = Object.keys(doc.paths);
     for (const p of [
@@ -32,12 +32,12 @@ describe('server', () => {
       expect(paths).toContain(p);
     }
     expect(doc.paths['/api/v1/sources'].post.requestBody).toBeDefined();
-    expect((await app.inject({ url: '/api/docs' })).statusCode).toBeLessThan(400);
+    expect((await app.inject({ url: '/api/docs', headers: ADMIN })).statusCode).toBeLessThan(400);
   });
 
   it('answers an empty overview as JSON', async () => {
     ({ app } = await makeTestApp());
-    const res = await app.inject({ url: '/api/v1/overview' });
+    const res = await app.inject({ url: '/api/v1/overview', headers: ADMIN });
     expect(res.headers['content-type']).toMatch(/application\/json/);
     expect(res.json()).toEqual({ generatedAt: expect.any(Number), sources: [] });
   });

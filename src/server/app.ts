@@ -1,12 +1,21 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { adminTokenHook } from '../auth/admin-token.js';
+import { installAuth } from '../auth/hook.js';
+import { auditRoutes } from '../auth/routes/audit.js';
+import { kioskRoute } from '../auth/routes/kiosk.js';
+import { sessionRoutes } from '../auth/routes/session.js';
+import { tokenRoutes } from '../auth/routes/tokens.js';
+import { userRoutes } from '../auth/routes/users.js';
 import { loadSecretBox, type SecretBox } from '../auth/secrets.js';
+import { AuthService } from '../auth/service.js';
 import type { Config } from '../config/schema.js';
 import { type ChangeBus, LocalBus } from '../live/bus.js';
 import { sourcesPlugin } from '../sources/plugin.js';
@@ -15,7 +24,7 @@ import { LatestState } from '../state/latest.js';
 import { SqliteStore } from '../store/sqlite/store.js';
 import type { Store } from '../store/types.js';
 import { packageRoot } from '../util/package-root.js';
-import { type ErrorBody, type FastifyLikeError, toErrorDef } from './errors.js';
+import { CmonError, type ErrorBody, type FastifyLikeError, toErrorDef } from './errors.js';
 import { health } from './routes/health.js';
 import { overview } from './routes/overview.js';
 import { stream } from './routes/stream.js';
@@ -32,15 +41,35 @@ export interface BuildOptions {
 
 export const WEB_ROOT = join(packageRoot(), 'dist', 'web');
 
+/** A kiosk link carries a token in its query: the request log keeps the path, never the secret. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&](?:token|access_token)=)[^&#]*/gi, '$1[redacted]');
+}
+
+function withRedaction(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger || typeof logger !== 'object') return logger;
+  return {
+    ...logger,
+    serializers: {
+      req: (req: { method: string; url: string; ip?: string }) => ({
+        method: req.method,
+        url: redactUrl(req.url),
+        remoteAddress: req.ip,
+      }),
+    },
+  };
+}
+
 /** Assembles cmon's server without listening: tests call `inject()`, `cmon serve` calls `listen()`. */
 export async function buildApp(opts: BuildOptions): Promise<App> {
   const { config } = opts;
   const app = Fastify({
-    logger: opts.logger ?? { level: config.logLevel },
+    logger: withRedaction(opts.logger ?? { level: config.logLevel }),
     bodyLimit: config.bodyLimitBytes,
     // Rejected fields are reported, never silently dropped.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     genReqId: () => crypto.randomUUID(),
+    trustProxy: config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const store = opts.store ?? new SqliteStore(join(config.dataDir, 'cmon.db'));
@@ -50,7 +79,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   const state = new LatestState(store, bus, opts.now);
   await state.load();
   const sources = new SourceService(store, state, box, config, app.log, opts.now);
-  app.decorate('cmon', { config, store, state, bus, sources });
+  const auth = new AuthService(store.auth, config, app.log, opts.now);
+  await auth.ensureFirstAdmin();
+  app.decorate('cmon', { config, store, state, bus, sources, auth });
 
   // The API speaks JSON only; a text body gets a clear 415 rather than a confusing schema error.
   app.removeContentTypeParser('text/plain');
@@ -60,6 +91,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     );
     if (def.status >= 500) req.log.error({ err }, 'request failed');
     const body: ErrorBody = { code: def.code, message, requestId: String(req.id) };
+    if (err instanceof CmonError) reply.headers(err.headers);
     return reply.code(def.status).send(body);
   });
   app.setNotFoundHandler((req, reply) => {
@@ -74,11 +106,35 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     // Every other path is a page of the single-page UI.
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });
-  app.addHook('onRequest', adminTokenHook(config.adminToken));
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Styles may be inline (the UI sets ring colours through the CSSOM); scripts may not.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: config.http.frameAncestors.split(/\s+/),
+      },
+    },
+    frameguard: config.http.frameAncestors === "'none'" ? { action: 'deny' } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+    hsts: false,
   });
+  const origins = config.http.corsOrigins
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  if (origins.length > 0) await app.register(fastifyCors, { origin: origins, credentials: true });
+  installAuth(app, auth);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -94,17 +150,25 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       health(typed);
       overview(typed);
       stream(typed);
+      sessionRoutes(typed);
+      userRoutes(typed);
+      tokenRoutes(typed);
+      auditRoutes(typed);
       await typed.register(sourcesPlugin);
     },
     { prefix: '/api/v1' },
   );
 
+  kioskRoute(app);
   if (existsSync(WEB_ROOT)) {
     await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: ['index.html'] });
   }
 
+  const sweep = setInterval(() => void auth.sessions.sweep().catch(() => undefined), 3_600_000);
+  sweep.unref();
   app.addHook('onReady', async () => sources.start());
   app.addHook('onClose', async () => {
+    clearInterval(sweep);
     await sources.stop();
     await store.close();
   });

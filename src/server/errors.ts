@@ -10,7 +10,11 @@ export const ERRORS = {
   NOT_FOUND: { code: 'CMON_ERR_NOT_FOUND', status: 404 },
   SOURCE_NOT_FOUND: { code: 'CMON_ERR_SOURCE_NOT_FOUND', status: 404 },
   ENTITY_NOT_FOUND: { code: 'CMON_ERR_ENTITY_NOT_FOUND', status: 404 },
+  FORBIDDEN: { code: 'CMON_ERR_FORBIDDEN', status: 403 },
+  CSRF: { code: 'CMON_ERR_CSRF', status: 403 },
+  LOGIN_FAILED: { code: 'CMON_ERR_LOGIN_FAILED', status: 401 },
   CONFLICT: { code: 'CMON_ERR_CONFLICT', status: 409 },
+  RATE_LIMITED: { code: 'CMON_ERR_RATE_LIMITED', status: 429 },
   BODY_TOO_LARGE: { code: 'CMON_ERR_BODY_TOO_LARGE', status: 413 },
   UNSUPPORTED_MEDIA_TYPE: { code: 'CMON_ERR_UNSUPPORTED_MEDIA_TYPE', status: 415 },
   INTERNAL: { code: 'CMON_ERR_INTERNAL', status: 500 },
@@ -23,6 +27,8 @@ export class CmonError extends Error {
   constructor(
     readonly def: ErrorDef,
     message: string,
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }

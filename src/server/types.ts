@@ -6,6 +6,7 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
+import type { AuthService } from '../auth/service.js';
 import type { Config } from '../config/schema.js';
 import type { ChangeBus } from '../live/bus.js';
 import type { SourceService } from '../sources/service.js';
@@ -18,6 +19,7 @@ export interface Services {
   state: LatestState;
   bus: ChangeBus;
   sources: SourceService;
+  auth: AuthService;
 }
 
 export type App = FastifyInstance<

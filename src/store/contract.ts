@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../model.js';
+import { authContract } from './auth-contract.js';
 import type { SourceRecord, Store } from './types.js';
 
 export function sampleSource(id: string, overrides: Partial<SourceRecord> = {}): SourceRecord {
@@ -48,6 +49,8 @@ export function runStoreContract(name: string, make: () => Promise<Store>): void
     afterEach(async () => {
       await store.close();
     });
+
+    authContract(() => store);
 
     it('is idempotent to init twice', async () => {
       await store.init();

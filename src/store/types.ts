@@ -1,4 +1,5 @@
 import type { AlarmState, Entity, SourceStatus, SourceType } from '../model.js';
+import type { AuthStore } from './auth-types.js';
 
 /** What a user set for an account, minus the secret (kept sealed, apart). */
 export interface RackspacePublicConfig {
@@ -41,6 +42,7 @@ export interface EntityWrite {
  */
 export interface Store {
   readonly kind: string;
+  readonly auth: AuthStore;
   init(): Promise<void>;
   close(): Promise<void>;
 

@@ -10,12 +10,40 @@ export function tempDir(prefix = 'cmon-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** A real server on a temp data dir, quiet unless CMON_TEST_LOG is set. */
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+export const TEST_ADMIN_PASSWORD = 'test-admin-password-1';
+/** Headers for an admin request with the bootstrap token. */
+export const ADMIN = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } as const;
+
+/** fetch with the admin bearer token and, for a body, a JSON content type. */
+export function adminFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const headers: Record<string, string> = {
+    ...ADMIN,
+    ...(init.body ? { 'content-type': 'application/json' } : {}),
+  };
+  return fetch(url, {
+    ...init,
+    headers: { ...headers, ...(init.headers as Record<string, string> | undefined) },
+  });
+}
+
+/**
+ * A real server on a temp data dir, quiet unless CMON_TEST_LOG is set. It has the bootstrap admin
+ * token and a first admin "admin" with TEST_ADMIN_PASSWORD unless `env` says otherwise.
+ */
 export async function makeTestApp(
   env: Record<string, string> = {},
   opts: { now?: () => number; logStream?: NodeJS.WritableStream } = {},
 ): Promise<{ app: App; config: Config }> {
-  const config = loadConfig({ env: { CMON_DATA_DIR: tempDir(), CMON_PORT: '0', ...env } });
+  const config = loadConfig({
+    env: {
+      CMON_DATA_DIR: tempDir(),
+      CMON_PORT: '0',
+      CMON_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      CMON_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+      ...env,
+    },
+  });
   const logger = opts.logStream
     ? { level: 'debug', stream: opts.logStream }
     : process.env.CMON_TEST_LOG

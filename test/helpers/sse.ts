@@ -4,9 +4,15 @@ export interface SseEvent {
   data: unknown;
 }
 
-export async function openStream(url: string): Promise<{ events: SseEvent[]; close: () => void }> {
+export async function openStream(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ events: SseEvent[]; close: () => void }> {
   const abort = new AbortController();
-  const res = await fetch(url, { signal: abort.signal, headers: { accept: 'text/event-stream' } });
+  const res = await fetch(url, {
+    signal: abort.signal,
+    headers: { accept: 'text/event-stream', ...headers },
+  });
   if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
   const events: SseEvent[] = [];
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();

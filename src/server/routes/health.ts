@@ -5,6 +5,7 @@ export function health(app: App): void {
   app.get(
     '/health',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['server'],
         summary: 'Liveness',

@@ -28,6 +28,7 @@ export function overview(app: App): void {
   app.get(
     '/overview',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['wallboard'],
         summary: 'Every source and its servers with alarm counts: what the wallboard draws',

@@ -18,6 +18,7 @@ export function stream(app: App): void {
   app.get(
     '/stream',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['wallboard'],
         summary: 'Server-Sent Events: hello, source, source-removed, entities',

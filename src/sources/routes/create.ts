@@ -9,6 +9,7 @@ export function createSource(app: App): void {
   app.post(
     '/sources',
     {
+      config: { access: 'admin' },
       schema: {
         tags: ['sources'],
         summary: 'Add a cloud account; polling starts at once',
@@ -20,6 +21,11 @@ export function createSource(app: App): void {
       checkOneSecret(req.body.config);
       try {
         const source = await app.cmon.sources.create(req.body);
+        await app.cmon.auth.audit(req, req.principal, 'source.create', source.name, {
+          id: source.id,
+          username: source.config.username,
+          identityUrl: source.config.identityUrl,
+        });
         return reply.code(201).send(source);
       } catch (err) {
         if (err instanceof SourceConflictError)

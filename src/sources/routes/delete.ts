@@ -8,6 +8,7 @@ export function deleteSource(app: App): void {
   app.delete(
     '/sources/:id',
     {
+      config: { access: 'admin' },
       schema: {
         tags: ['sources'],
         summary: 'Remove a source, its polling and its servers',
@@ -16,9 +17,11 @@ export function deleteSource(app: App): void {
       },
     },
     async (req, reply) => {
-      if (!(await app.cmon.sources.remove(req.params.id))) {
+      const source = await app.cmon.sources.get(req.params.id);
+      if (!source || !(await app.cmon.sources.remove(source.id))) {
         throw new CmonError(ERRORS.SOURCE_NOT_FOUND, `no source with id "${req.params.id}"`);
       }
+      await app.cmon.auth.audit(req, req.principal, 'source.delete', source.name, { id: source.id });
       return reply.code(204).send(null);
     },
   );

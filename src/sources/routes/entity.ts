@@ -18,6 +18,7 @@ export function getEntity(app: App): void {
   app.get(
     '/sources/:id/entities/:entityId',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['sources'],
         summary: 'A server and its alarms',

@@ -7,6 +7,7 @@ export function getSource(app: App): void {
   app.get(
     '/sources/:id',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['sources'],
         summary: 'One source (never its secret)',

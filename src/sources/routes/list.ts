@@ -6,6 +6,7 @@ export function listSources(app: App): void {
   app.get(
     '/sources',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['sources'],
         summary: 'List the configured sources (never their secrets)',

@@ -1,5 +1,6 @@
+import type { InjectOptions } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTestApp } from '../../../test/helpers/app.js';
+import { ADMIN, makeTestApp, TEST_ADMIN_TOKEN } from '../../../test/helpers/app.js';
 import type { App } from '../../server/types.js';
 
 const VALID = {
@@ -21,7 +22,9 @@ async function setup(env: Record<string, string> = {}) {
   return app;
 }
 
-const post = (payload: unknown, headers: Record<string, string> = {}) =>
+/** As the admin (bootstrap token) unless the test gives its own headers. */
+const call = (opts: InjectOptions) => app.inject({ ...opts, headers: { ...ADMIN, ...opts.headers } });
+const post = (payload: unknown, headers: Record<string, string> = { ...ADMIN }) =>
   app.inject({ method: 'POST', url: '/api/v1/sources', payload: payload as object, headers });
 
 describe('sources API', () => {
@@ -48,11 +51,11 @@ describe('sources API', () => {
       '/api/v1/overview',
       '/api/docs/json',
     ]) {
-      const got = await app.inject({ url });
+      const got = await call({ url });
       expect(got.statusCode, url).toBe(200);
       expect(got.body, url).not.toContain('super-secret-api-key');
     }
-    expect((await app.inject({ url: '/api/v1/sources' })).json().sources).toHaveLength(1);
+    expect((await call({ url: '/api/v1/sources' })).json().sources).toHaveLength(1);
   });
 
   it('defaults the identity URL and poll interval, and takes a password', async () => {
@@ -112,12 +115,12 @@ describe('sources API', () => {
     expect(body.code).toMatch(/^CMON_ERR_(VALIDATION|BAD_JSON)$/);
     expect(body.message).toMatch(message);
     expect(body.requestId).toEqual(expect.any(String));
-    expect((await app.inject({ url: '/api/v1/sources' })).json().sources).toEqual([]);
+    expect((await call({ url: '/api/v1/sources' })).json().sources).toEqual([]);
   });
 
   it('rejects malformed JSON, a wrong content type and an oversized body', async () => {
     await setup({ CMON_BODY_LIMIT_BYTES: '2048' });
-    const bad = await app.inject({
+    const bad = await call({
       method: 'POST',
       url: '/api/v1/sources',
       payload: '{"type":',
@@ -125,7 +128,7 @@ describe('sources API', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('CMON_ERR_BAD_JSON');
-    const text = await app.inject({
+    const text = await call({
       method: 'POST',
       url: '/api/v1/sources',
       payload: 'x',
@@ -135,7 +138,7 @@ describe('sources API', () => {
     const big = await post({ ...VALID, name: 'x'.repeat(4000) });
     expect(big.statusCode).toBe(413);
     expect(big.json().code).toBe('CMON_ERR_BODY_TOO_LARGE');
-    expect((await app.inject({ url: '/api/v1/sources' })).json().sources).toEqual([]);
+    expect((await call({ url: '/api/v1/sources' })).json().sources).toEqual([]);
   });
 
   it('refuses a second account with the same name', async () => {
@@ -149,27 +152,27 @@ describe('sources API', () => {
   it('answers 404 for unknown sources and servers, 400 for bad ids', async () => {
     await setup();
     const id = (await post(VALID)).json().id;
-    expect((await app.inject({ url: '/api/v1/sources/nope' })).json().code).toBe('CMON_ERR_SOURCE_NOT_FOUND');
-    expect((await app.inject({ method: 'DELETE', url: '/api/v1/sources/nope' })).statusCode).toBe(404);
-    const entity = await app.inject({ url: `/api/v1/sources/${id}/entities/enNOPE` });
+    expect((await call({ url: '/api/v1/sources/nope' })).json().code).toBe('CMON_ERR_SOURCE_NOT_FOUND');
+    expect((await call({ method: 'DELETE', url: '/api/v1/sources/nope' })).statusCode).toBe(404);
+    const entity = await call({ url: `/api/v1/sources/${id}/entities/enNOPE` });
     expect(entity.statusCode).toBe(404);
     expect(entity.json().code).toBe('CMON_ERR_ENTITY_NOT_FOUND');
-    expect((await app.inject({ url: '/api/v1/sources/a%20b' })).statusCode).toBe(400);
-    expect((await app.inject({ url: '/api/v1/nothing-here' })).json().code).toBe('CMON_ERR_NOT_FOUND');
+    expect((await call({ url: '/api/v1/sources/a%20b' })).statusCode).toBe(400);
+    expect((await call({ url: '/api/v1/nothing-here' })).json().code).toBe('CMON_ERR_NOT_FOUND');
   });
 
   it('deletes a source and its board section', async () => {
     await setup();
     const id = (await post(VALID)).json().id;
-    expect((await app.inject({ method: 'DELETE', url: `/api/v1/sources/${id}` })).statusCode).toBe(204);
-    expect((await app.inject({ url: `/api/v1/sources/${id}` })).statusCode).toBe(404);
-    expect((await app.inject({ url: '/api/v1/overview' })).json().sources).toEqual([]);
+    expect((await call({ method: 'DELETE', url: `/api/v1/sources/${id}` })).statusCode).toBe(204);
+    expect((await call({ url: `/api/v1/sources/${id}` })).statusCode).toBe(404);
+    expect((await call({ url: '/api/v1/overview' })).json().sources).toEqual([]);
   });
 
   it('reports a failed credential test as an error, not a crash', async () => {
     await setup();
     const id = (await post(VALID)).json().id;
-    const res = await app.inject({ method: 'POST', url: `/api/v1/sources/${id}/test` });
+    const res = await call({ method: 'POST', url: `/api/v1/sources/${id}/test` });
     expect(res.statusCode).toBe(200);
     expect(res.json().ok).toBe(false);
     expect(res.json().error).toMatch(/127\.0\.0\.1:9/);
@@ -178,11 +181,13 @@ describe('sources API', () => {
 });
 
 describe('the admin token rule', () => {
-  const TOKEN = 'admin-token-0123456789abcdef';
+  const TOKEN = TEST_ADMIN_TOKEN;
+  const anon = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
+    app.inject({ method, url, ...(payload ? { payload } : {}) });
 
-  it('needs the bearer token for every change, not for reads', async () => {
-    await setup({ CMON_ADMIN_TOKEN: TOKEN });
-    const none = await post(VALID);
+  it('needs the bearer token for every change; reads are open only with anonymousRead', async () => {
+    await setup({ CMON_AUTH_ANONYMOUS_READ: 'true' });
+    const none = await post(VALID, {});
     expect(none.statusCode).toBe(401);
     expect(none.json().code).toBe('CMON_ERR_UNAUTHORIZED');
     expect((await post(VALID, { authorization: 'Bearer wrong-token' })).statusCode).toBe(401);
@@ -195,23 +200,22 @@ describe('the admin token rule', () => {
       ['POST', `/api/v1/sources/${id}/test`],
       ['POST', '/api/v1/sources/test'],
     ] as const) {
-      expect((await app.inject({ method, url, payload: VALID })).statusCode, `${method} ${url}`).toBe(401);
+      expect((await anon(method, url, VALID)).statusCode, `${method} ${url}`).toBe(401);
     }
-    expect((await app.inject({ url: '/api/v1/sources' })).statusCode).toBe(200);
-    expect((await app.inject({ url: '/api/v1/overview' })).statusCode).toBe(200);
-    expect(
-      (
-        await app.inject({
-          method: 'DELETE',
-          url: `/api/v1/sources/${id}`,
-          headers: { authorization: `Bearer ${TOKEN}` },
-        })
-      ).statusCode,
-    ).toBe(204);
+    expect((await anon('GET', '/api/v1/sources')).statusCode).toBe(200);
+    expect((await anon('GET', '/api/v1/overview')).statusCode).toBe(200);
+    const del = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/sources/${id}`,
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(del.statusCode).toBe(204);
   });
 
-  it('is not needed when no token is configured', async () => {
+  it('keeps reads closed to anonymous callers by default', async () => {
     await setup();
-    expect((await post(VALID)).statusCode).toBe(201);
+    expect((await anon('GET', '/api/v1/overview')).statusCode).toBe(401);
+    expect((await anon('GET', '/api/v1/sources')).statusCode).toBe(401);
+    expect((await anon('GET', '/api/v1/health')).statusCode).toBe(200);
   });
 });

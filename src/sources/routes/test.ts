@@ -8,6 +8,7 @@ export function testSource(app: App): void {
   app.post(
     '/sources/:id/test',
     {
+      config: { access: 'admin' },
       schema: {
         tags: ['sources'],
         summary: "Try a saved source's credentials now",
@@ -25,6 +26,7 @@ export function testSource(app: App): void {
   app.post(
     '/sources/test',
     {
+      config: { access: 'admin' },
       schema: {
         tags: ['sources'],
         summary: 'Try credentials without saving them (the settings form)',

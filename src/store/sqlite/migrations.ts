@@ -26,4 +26,41 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      at INTEGER NOT NULL
    ) STRICT;
    CREATE INDEX alarm_transitions_entity ON alarm_transitions (source_id, entity_id, at);`,
+  // 2: users, server-side sessions, API tokens (hashed), the audit log.
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     username TEXT NOT NULL UNIQUE,
+     role TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     password_changed_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE api_tokens (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     scopes TEXT NOT NULL,
+     secret_hash TEXT NOT NULL UNIQUE,
+     created_at INTEGER NOT NULL,
+     last_used_at INTEGER,
+     created_by TEXT
+   ) STRICT;
+   CREATE TABLE sessions (
+     id_hash TEXT PRIMARY KEY,
+     user_id TEXT REFERENCES users(id) ON DELETE CASCADE,
+     token_id TEXT REFERENCES api_tokens(id) ON DELETE CASCADE,
+     csrf_token TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     last_seen_at INTEGER NOT NULL,
+     ip TEXT
+   ) STRICT;
+   CREATE INDEX sessions_user ON sessions (user_id);
+   CREATE TABLE audit_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at INTEGER NOT NULL,
+     actor TEXT NOT NULL,
+     action TEXT NOT NULL,
+     target TEXT,
+     ip TEXT,
+     details TEXT
+   ) STRICT;`,
 ];

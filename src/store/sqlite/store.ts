@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Alarm, AlarmState, Entity, SourceStatus } from '../../model.js';
 import type { AlarmTransition, EntityWrite, SourceRecord, Store } from '../types.js';
+import { SqliteAuthStore } from './auth-store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
 interface SourceRow {
@@ -30,6 +31,7 @@ function toSource(row: SourceRow): SourceRecord {
 /** The embedded default: one SQLite file in WAL mode. `:memory:` works for throwaway runs. */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
+  readonly auth: SqliteAuthStore;
   readonly #db: Database.Database;
 
   constructor(readonly file: string) {
@@ -39,6 +41,7 @@ export class SqliteStore implements Store {
     this.#db.pragma('synchronous = NORMAL');
     this.#db.pragma('foreign_keys = ON');
     this.#db.pragma('busy_timeout = 5000');
+    this.auth = new SqliteAuthStore(this.#db);
   }
 
   async init(): Promise<void> {

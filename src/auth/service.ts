@@ -130,7 +130,7 @@ export class AuthService {
   /** Exchanges a read token (from a kiosk link) for a cookie session bound to that token. */
   async kiosk(secret: string, req: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     const token = await this.store.getTokenByHash(sha256(secret));
-    if (!token || !token.scopes.includes('read')) return false;
+    if (!token?.scopes.includes('read')) return false;
     await this.sessions.open(reply, req, { tokenId: token.id });
     await this.audit(
       req,

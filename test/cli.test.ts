@@ -1,18 +1,23 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadSecretBox } from '../src/auth/secrets.js';
+import { SqliteStore } from '../src/store/sqlite/store.js';
 import { packageRoot } from '../src/util/package-root.js';
-import { tempDir } from './helpers/app.js';
+import { ADMIN, makeTestApp, tempDir } from './helpers/app.js';
+import { login } from './helpers/principals.js';
 
 const BIN = join(packageRoot(), 'bin', 'cmon.js');
 const cleanEnv = () =>
   Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CMON_')));
 
-function cmon(args: string[], env: Record<string, string> = {}) {
+function cmon(args: string[], env: Record<string, string> = {}, input = '') {
   return spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     env: { ...cleanEnv(), ...env },
     timeout: 20_000,
+    input,
   });
 }
 
@@ -55,7 +60,8 @@ describe('the cmon command', () => {
   it('lists its commands and each has --help', () => {
     const top = cmon(['--help']);
     expect(top.status).toBe(0);
-    for (const c of ['serve', 'demo', 'sim rackspace']) expect(top.stdout).toContain(c);
+    for (const c of ['serve', 'demo', 'sim rackspace', 'user', 'secrets rotate'])
+      expect(top.stdout).toContain(c);
     for (const args of [
       ['serve', '--help'],
       ['demo', '--help'],
@@ -136,5 +142,65 @@ describe('the cmon command', () => {
         throw new Error(`demo board did not fill: ${JSON.stringify(o).slice(0, 300)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
+  });
+});
+
+describe('cmon user and cmon secrets', () => {
+  it('adds, lists, re-passwords and removes users; the password comes from stdin, never an argument', async () => {
+    const data = tempDir();
+    const add = cmon(
+      ['user', 'add', 'alice', '--role', 'operator', '--data', data],
+      {},
+      'alice-password-1\n',
+    );
+    expect(add.status, add.stderr).toBe(0);
+    expect(cmon(['user', 'list', '--data', data]).stdout).toContain('alice\toperator');
+    expect(cmon(['user', 'add', 'bob', '--role', 'god', '--data', data], {}, 'x\n').status).toBe(3);
+    expect(cmon(['user', 'add', 'carl', '--role', 'viewer', '--data', data], {}, 'short\n').stderr).toMatch(
+      /at least 8/,
+    );
+    expect(cmon(['user', 'passwd', 'alice', '--data', data], {}, 'alice-password-2\n').status).toBe(0);
+
+    const { app } = await makeTestApp({ CMON_DATA_DIR: data });
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      await expect(login(base, 'alice', 'alice-password-1')).rejects.toThrow(/401/);
+      expect((await login(base, 'alice', 'alice-password-2')).csrf).toBeTruthy();
+    } finally {
+      await app.close();
+    }
+    expect(cmon(['user', 'remove', 'alice', '--data', data]).status).toBe(0);
+    expect(cmon(['user', 'list', '--data', data]).stdout).not.toContain('alice');
+  });
+
+  it('rotates the secret key file and the credentials still open', async () => {
+    const data = tempDir();
+    const { app } = await makeTestApp({ CMON_DATA_DIR: data });
+    const added = await app.inject({
+      method: 'POST',
+      url: '/api/v1/sources',
+      headers: ADMIN,
+      payload: {
+        type: 'rackspace',
+        name: 'R',
+        config: { username: 'u', apiKey: 'rotate-me-key', pollIntervalSec: 3600 },
+      },
+    });
+    expect(added.statusCode).toBe(201);
+    await app.close();
+    const before = readFileSync(join(data, 'secret.key'), 'utf8');
+    const r = cmon(['secrets', 'rotate', '--data', data]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('re-encrypted 1 credential');
+    const after = readFileSync(join(data, 'secret.key'), 'utf8');
+    expect(after).not.toBe(before);
+    expect(statSync(join(data, 'secret.key')).mode & 0o777).toBe(0o600);
+    const store = new SqliteStore(join(data, 'cmon.db'));
+    await store.init();
+    const [source] = await store.listSources();
+    await store.close();
+    expect(JSON.parse(loadSecretBox(data).open(source?.sealedSecret as string, source?.id))).toEqual({
+      apiKey: 'rotate-me-key',
+    });
   });
 });

@@ -1,13 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countAlarms } from '../src/model.js';
 import type { App } from '../src/server/types.js';
 import { RackspaceSim } from '../src/sim/rackspace/sim.js';
 import { packageRoot } from '../src/util/package-root.js';
-import { makeTestApp, waitFor } from './helpers/app.js';
+import { adminFetch, makeTestApp, TEST_ADMIN_PASSWORD, waitFor } from './helpers/app.js';
 import { launchChromium } from './helpers/browser.js';
+import { createUser } from './helpers/principals.js';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
 
@@ -15,12 +16,13 @@ let sim: RackspaceSim;
 let app: App;
 let base: string;
 let browser: Browser;
+/** A browser context signed in as the admin through the login page. */
+let signedIn: BrowserContext;
 const tenantBySource = new Map<string, string>();
 
 async function addSource(name: string, username: string, apiKey: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/sources`, {
+  const res = await adminFetch(`${base}/api/v1/sources`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       type: 'rackspace',
       name,
@@ -47,9 +49,23 @@ beforeAll(async () => {
   for (const a of sim.accounts())
     tenantBySource.set(await addSource(a.name, a.username, a.apiKey), a.tenantId);
   browser = await launchChromium();
+  signedIn = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  await signIn(signedIn, 'admin', TEST_ADMIN_PASSWORD);
 });
 
+async function signIn(context: BrowserContext, username: string, password: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  await page.waitForURL('**/login**');
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', password);
+  await page.click('button:has-text("Sign in")');
+  await page.waitForSelector('[data-testid="user-menu"]');
+  await page.close();
+}
+
 afterAll(async () => {
+  await signedIn?.close();
   await browser?.close();
   await app?.close();
   await sim?.stop();
@@ -68,7 +84,7 @@ function expectedCircles(): Map<string, string> {
 
 describe('wallboard in Chromium', () => {
   it("shows every server's OK/total as the simulator has it, and updates live without a reload", async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const page = await signedIn.newPage();
     await page.goto(`${base}/`);
     const expected = expectedCircles();
     await waitFor('all circles', async () => (await circles(page)).size === expected.size, 15_000);
@@ -108,7 +124,7 @@ describe('wallboard in Chromium', () => {
     const a = sim.accounts()[0];
     if (!a) throw new Error('no account');
     const id = await addSource(HOSTILE, a.username, a.apiKey);
-    const page = await browser.newPage();
+    const page = await signedIn.newPage();
     await page.goto(`${base}/`);
     await page.waitForSelector(`[data-source-id="${id}"] [data-entity-id]`);
     const text = await page.textContent(`[data-source-id="${id}"]`);
@@ -120,11 +136,11 @@ describe('wallboard in Chromium', () => {
     await page.getByText(HOSTILE).first().waitFor();
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.close();
-    expect((await fetch(`${base}/api/v1/sources/${id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await adminFetch(`${base}/api/v1/sources/${id}`, { method: 'DELETE' })).status).toBe(204);
   });
 
   it('filters circles by label', async () => {
-    const page = await browser.newPage();
+    const page = await signedIn.newPage();
     await page.goto(`${base}/`);
     const all = expectedCircles().size;
     await waitFor('circles', async () => (await circles(page)).size === all);
@@ -145,7 +161,7 @@ describe('wallboard in Chromium', () => {
   });
 
   it('opens a server page with its alarms', async () => {
-    const page = await browser.newPage();
+    const page = await signedIn.newPage();
     const [sourceId, tenant] = [...tenantBySource.entries()][1] as [string, string];
     const entity = sim.truth(tenant).find((e) => e.alarms.length >= 2);
     if (!entity) throw new Error('no server with two alarms');
@@ -163,7 +179,7 @@ describe('wallboard in Chromium', () => {
   });
 
   it('adds, tests and removes an account on the settings page', async () => {
-    const page = await browser.newPage();
+    const page = await signedIn.newPage();
     await page.goto(`${base}/settings`);
     const extra = sim.accounts()[0];
     if (!extra) throw new Error('no account');
@@ -178,7 +194,9 @@ describe('wallboard in Chromium', () => {
     await page.waitForSelector('text=/[Cc]onnection (OK|ok|succeeded|works)/');
     await page.click('text=Add account');
     await waitFor('saved', async () => {
-      const list = (await (await fetch(`${base}/api/v1/sources`)).json()) as { sources: { name: string }[] };
+      const list = (await (await adminFetch(`${base}/api/v1/sources`)).json()) as {
+        sources: { name: string }[];
+      };
       return list.sources.some((s) => s.name === 'Added from settings');
     });
     await page.waitForSelector('text=Added from settings');
@@ -186,14 +204,57 @@ describe('wallboard in Chromium', () => {
     const row = page.locator('[data-source-id]', { hasText: 'Added from settings' });
     await row.locator('text=Remove').click();
     await waitFor('removed', async () => {
-      const list = (await (await fetch(`${base}/api/v1/sources`)).json()) as { sources: { name: string }[] };
+      const list = (await (await adminFetch(`${base}/api/v1/sources`)).json()) as {
+        sources: { name: string }[];
+      };
       return !list.sources.some((s) => s.name === 'Added from settings');
     });
     await page.close();
   });
 
+  it('asks anonymous visitors to sign in, says why a sign-in failed, and hides admin actions from a viewer', async () => {
+    const anon = await browser.newContext();
+    const page = await anon.newPage();
+    await page.goto(`${base}/settings`);
+    await page.waitForURL('**/login?next=%2Fsettings');
+    await page.fill('input[name="username"]', 'admin');
+    await page.fill('input[name="password"]', 'not-the-password');
+    await page.click('button:has-text("Sign in")');
+    await page.waitForSelector('[data-testid="login-error"]');
+    expect(await page.textContent('[data-testid="login-error"]')).toMatch(/wrong username or password/i);
+    await createUser(base, 'vera', 'viewer', 'vera-password-1');
+    await page.fill('input[name="username"]', 'vera');
+    await page.fill('input[name="password"]', 'vera-password-1');
+    await page.click('button:has-text("Sign in")');
+    await page.waitForURL('**/settings');
+    await page.waitForSelector('[data-testid="user-menu"]');
+    await page.waitForSelector('[data-source-id]');
+    expect(await page.locator('button:has-text("Remove")').count()).toBe(0);
+    expect(await page.locator('button:has-text("Add account")').count()).toBe(0);
+    expect(await page.locator('text=API tokens').count()).toBe(0);
+    await page.click('button:has-text("Sign out")');
+    await page.waitForURL('**/login**');
+    await anon.close();
+  });
+
+  it('opens the board on a TV from a kiosk link without leaving the token in the address bar', async () => {
+    const res = await adminFetch(`${base}/api/v1/tokens`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'TV', scopes: ['read'] }),
+    });
+    const { secret } = (await res.json()) as { secret: string };
+    const tv = await browser.newContext();
+    const page = await tv.newPage();
+    await page.goto(`${base}/kiosk?token=${secret}`);
+    await page.waitForSelector('[data-entity-id]');
+    expect(page.url()).toBe(`${base}/?kiosk=1`);
+    expect(page.url()).not.toContain(secret);
+    expect(await page.locator('[data-testid="user-menu"]').count()).toBe(0);
+    await tv.close();
+  });
+
   it('shows a banner when the page loses the server', async () => {
-    const page = await browser.newPage();
+    const page = await signedIn.newPage();
     await page.goto(`${base}/`);
     await page.waitForSelector('[data-entity-id]');
     expect(await page.isVisible('[data-testid="connection-banner"]')).toBe(false);

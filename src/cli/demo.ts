@@ -23,6 +23,8 @@ Options:
   -h, --help        this help
 `;
 
+const DEMO_PASSWORD = 'cmon-demo';
+
 const DEMO_OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
@@ -43,7 +45,16 @@ export async function runDemo(argv: string[]): Promise<number> {
       return 0;
     }
     const dataDir = parsed.data ?? mkdtempSync(join(tmpdir(), 'cmon-demo-'));
-    config = loadConfig({ flags: { port: parsed.port, host: parsed.host, dataDir } });
+    // The demo board is for looking at: reads are open, and the admin password is shown.
+    config = loadConfig({
+      flags: {
+        port: parsed.port,
+        host: parsed.host,
+        dataDir,
+        'auth.anonymousRead': 'true',
+        adminPassword: DEMO_PASSWORD,
+      },
+    });
   } catch (err) {
     if (err instanceof ConfigError || err instanceof UsageError) {
       process.stderr.write(`cmon demo: ${err.message}\n`);
@@ -68,26 +79,20 @@ export async function runDemo(argv: string[]): Promise<number> {
   for (const s of await app.cmon.sources.list())
     if (s.name.startsWith('Demo ')) await app.cmon.sources.remove(s.id);
   for (const account of sim.accounts()) {
-    const name = `Demo ${account.name}`;
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/v1/sources',
-      headers: config.adminToken ? { authorization: `Bearer ${config.adminToken}` } : {},
-      payload: {
-        type: 'rackspace',
-        name,
-        config: {
-          username: account.username,
-          apiKey: account.apiKey,
-          identityUrl: sim.identityUrl,
-          pollIntervalSec,
-        },
+    await app.cmon.sources.create({
+      type: 'rackspace',
+      name: `Demo ${account.name}`,
+      config: {
+        username: account.username,
+        apiKey: account.apiKey,
+        identityUrl: sim.identityUrl,
+        pollIntervalSec,
       },
     });
-    if (res.statusCode !== 201) throw new Error(`demo: adding ${name} failed: ${res.body}`);
   }
   process.stdout.write(
-    `\ncmon demo is running: open ${base}/  (data in ${config.dataDir}; Ctrl-C stops)\n\n`,
+    `\ncmon demo is running: open ${base}/  (sign in as admin / ${DEMO_PASSWORD} to change things;` +
+      ` data in ${config.dataDir}; Ctrl-C stops)\n\n`,
   );
   await untilSignal();
   await app.close();

@@ -6,6 +6,8 @@ Commands:
   serve            run the server (API, live wallboard, pollers)
   demo             run the server with simulated cloud accounts feeding it
   sim rackspace    run the Rackspace Identity + Cloud Monitoring simulator alone
+  user             add, list, remove users and set passwords (add NAME --role ROLE)
+  secrets rotate   re-encrypt stored credentials with a new key
 
 Run "cmon <command> --help" for a command's options.
 `;
@@ -17,6 +19,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve.js')).runServe,
   demo: async () => (await import('./demo.js')).runDemo,
   sim: async () => (await import('./sim.js')).runSim,
+  user: async () => (await import('./user.js')).runUser,
+  secrets: async () => (await import('./secrets.js')).runSecrets,
 };
 
 /** Returns the process exit code; long-running commands resolve when they stop. */

@@ -1,28 +1,69 @@
 import type { JSX } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { canRead } from './auth.js';
+import { AuthProvider, useAuth } from './components/AuthProvider.js';
 import { ConnectionBanner } from './components/ConnectionBanner.js';
 import { Header } from './components/Header.js';
-import { TokenDialog } from './components/TokenDialog.js';
-import { useLive } from './live.js';
+import { live, useLive } from './live.js';
+import { loginHref } from './loginForm.js';
+import { AccountPage } from './pages/AccountPage.js';
 import { EntityPage } from './pages/EntityPage.js';
+import { LoginPage } from './pages/LoginPage.js';
 import { NotFound } from './pages/NotFound.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { Wallboard } from './pages/Wallboard.js';
-import { matchRoute, useLocation } from './router.js';
+import { matchRoute, navigate, useLocation } from './router.js';
 import { useTheme } from './theme.js';
 
 export function App() {
+  return (
+    <AuthProvider>
+      <Shell />
+    </AuthProvider>
+  );
+}
+
+function Shell() {
   const loc = useLocation();
+  const here = `${loc.pathname}${loc.search}`;
   const params = new URLSearchParams(loc.search);
   const kiosk = params.get('kiosk') === '1';
   const q = params.get('q') ?? '';
   const route = matchRoute(loc.pathname);
+  const { me, error, store } = useAuth();
+  const readable = me !== null && canRead(me);
   const snap = useLive();
   const [theme, toggleTheme] = useTheme(kiosk);
+
+  // The stream and snapshot run only while this visitor may read; after sign-out they stop.
+  useEffect(() => {
+    if (readable) live.start();
+    else live.stop();
+  }, [readable]);
+
+  useEffect(() => {
+    if (me && !readable && route.name !== 'login') navigate(loginHref(here), { replace: true });
+  }, [me, readable, route.name, here]);
+
+  // Server unreachable at start: keep asking, the page fills in when it answers.
+  useEffect(() => {
+    if (me || !error) return;
+    const t = setTimeout(() => void store.load(), 5_000);
+    return () => clearTimeout(t);
+  }, [me, error, store]);
 
   useEffect(() => {
     if (route.name === 'wallboard' || route.name === 'not-found') document.title = 'cmon';
   }, [route.name]);
+
+  if (route.name === 'login') return <LoginPage next={params.get('next')} />;
+  if (!me || !readable) {
+    return (
+      <p class="placeholder" role={error ? 'alert' : 'status'}>
+        {error ? `Cannot reach the server: ${error} — retrying…` : 'Loading…'}
+      </p>
+    );
+  }
 
   let page: JSX.Element;
   switch (route.name) {
@@ -30,7 +71,10 @@ export function App() {
       page = <Wallboard snap={snap} q={q} kiosk={kiosk} />;
       break;
     case 'settings':
-      page = <SettingsPage snap={snap} />;
+      page = <SettingsPage snap={snap} section={route.section} />;
+      break;
+    case 'account':
+      page = <AccountPage />;
       break;
     case 'entity':
       page = <EntityPage sourceId={route.sourceId} entityId={route.entityId} snap={snap} kiosk={kiosk} />;
@@ -43,11 +87,15 @@ export function App() {
   return (
     <div class={`app${kiosk ? ' kiosk' : ''}${lost ? ' is-disconnected' : ''}`}>
       {!kiosk && (
-        <Header q={route.name === 'wallboard' ? q : null} theme={theme} onToggleTheme={toggleTheme} />
+        <Header
+          q={route.name === 'wallboard' ? q : null}
+          theme={theme}
+          onToggleTheme={toggleTheme}
+          here={here}
+        />
       )}
       <ConnectionBanner connection={snap.connection} error={snap.state.loaded ? null : snap.error} />
       <main class="main">{page}</main>
-      <TokenDialog />
     </div>
   );
 }

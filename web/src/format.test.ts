@@ -4,6 +4,9 @@ import {
   entitySignature,
   filterEntities,
   formatRelative,
+  formatTime,
+  formatWait,
+  formatWhen,
   healthOf,
   statusText,
   summarize,
@@ -106,5 +109,30 @@ describe('statusText', () => {
     );
     expect(statusText({ ...base, state: 'stale' })).toBe('stale');
     expect(statusText({ ...base, state: 'stale', lastSuccessAt: 0 })).toMatch(/^stale since .+/);
+  });
+});
+
+describe('formatWait', () => {
+  it.each([
+    [0, '0 s'],
+    [-3, '0 s'],
+    [0.2, '1 s'],
+    [42, '42 s'],
+    [60, '1 min'],
+    [125, '2 min 5 s'],
+    [3600, '1 h'],
+    [3780, '1 h 3 min'],
+  ])('%d', (sec, want) => {
+    expect(formatWait(sec)).toBe(want);
+  });
+});
+
+describe('formatWhen', () => {
+  it('reads ms and ISO strings, dashes the rest', () => {
+    expect(formatWhen(null)).toBe('—');
+    expect(formatWhen('')).toBe('—');
+    expect(formatWhen('not a date')).toBe('—');
+    expect(formatWhen(0)).toBe(formatTime(0));
+    expect(formatWhen('1970-01-01T00:00:01Z')).toBe(formatTime(1000));
   });
 });

@@ -93,3 +93,24 @@ export function statusText(s: SourceStatus): string {
       return String(s.state);
   }
 }
+
+/** A short wait for people: `42 s`, `2 min 5 s`, `1 h 3 min`. */
+export function formatWait(totalSec: number): string {
+  const s = Math.max(0, Math.ceil(totalSec));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) {
+    const m = Math.floor(s / 60);
+    const rest = s % 60;
+    return rest === 0 ? `${m} min` : `${m} min ${rest} s`;
+  }
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+/** A time the server sent as ms or an ISO string; `—` when missing or unreadable. */
+export function formatWhen(v: number | string | null | undefined): string {
+  if (v === null || v === undefined || v === '') return '—';
+  const t = new Date(v).getTime();
+  return Number.isFinite(t) ? formatTime(t) : '—';
+}

@@ -4,8 +4,14 @@ import { entityPath, matchRoute, withKiosk } from './router.js';
 describe('matchRoute', () => {
   it.each([
     ['/', { name: 'wallboard' }],
-    ['/settings', { name: 'settings' }],
-    ['/settings/', { name: 'settings' }],
+    ['/settings', { name: 'settings', section: 'accounts' }],
+    ['/settings/', { name: 'settings', section: 'accounts' }],
+    ['/settings/users', { name: 'settings', section: 'users' }],
+    ['/settings/tokens', { name: 'settings', section: 'tokens' }],
+    ['/settings/audit', { name: 'settings', section: 'audit' }],
+    ['/settings/nope', { name: 'not-found' }],
+    ['/login', { name: 'login' }],
+    ['/account', { name: 'account' }],
     ['/sources/s1/entities/en42', { name: 'entity', sourceId: 's1', entityId: 'en42' }],
     ['/sources/a%2Fb/entities/x%20y', { name: 'entity', sourceId: 'a/b', entityId: 'x y' }],
     ['/sources/s1/entities', { name: 'not-found' }],

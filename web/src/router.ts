@@ -1,8 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 
+export type SettingsSection = 'accounts' | 'users' | 'tokens' | 'audit';
+
+export const SETTINGS_SECTIONS: readonly { section: SettingsSection; path: string; title: string }[] = [
+  { section: 'accounts', path: '/settings', title: 'Accounts' },
+  { section: 'users', path: '/settings/users', title: 'Users' },
+  { section: 'tokens', path: '/settings/tokens', title: 'API tokens' },
+  { section: 'audit', path: '/settings/audit', title: 'Audit log' },
+];
+
 export type Route =
   | { name: 'wallboard' }
-  | { name: 'settings' }
+  | { name: 'login' }
+  | { name: 'account' }
+  | { name: 'settings'; section: SettingsSection }
   | { name: 'entity'; sourceId: string; entityId: string }
   | { name: 'not-found' };
 
@@ -18,7 +29,10 @@ function decode(segment: string): string | null {
 export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '/' || path === '') return { name: 'wallboard' };
-  if (path === '/settings') return { name: 'settings' };
+  if (path === '/login') return { name: 'login' };
+  if (path === '/account') return { name: 'account' };
+  const settings = SETTINGS_SECTIONS.find((s) => s.path === path);
+  if (settings) return { name: 'settings', section: settings.section };
   const m = /^\/sources\/([^/]+)\/entities\/([^/]+)$/.exec(path);
   if (m) {
     const sourceId = decode(m[1] as string);

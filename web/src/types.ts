@@ -1,5 +1,7 @@
 /** Shapes of the /api/v1 contract as the browser sees them (kept apart from server code on purpose). */
 
+import type { Role } from './auth.js';
+
 export type AlarmState = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 export type SourceState = 'pending' | 'ok' | 'error' | 'stale';
 
@@ -102,4 +104,41 @@ export interface EntitiesEventData {
   sourceId: string;
   upsert: OverviewEntity[];
   remove: string[];
+}
+
+export interface UserView {
+  id: string;
+  username: string;
+  role: Role;
+  createdAt: number | string;
+}
+
+export interface TokenView {
+  id: string;
+  name: string;
+  scopes: string[];
+  createdAt: number | string;
+  lastUsedAt: number | string | null;
+}
+
+export interface CreatedToken {
+  token: TokenView;
+  /** Shown once: the server keeps only a hash. */
+  secret: string;
+}
+
+export interface AuditEntry {
+  id: string | number;
+  /** ms since the epoch. */
+  at: number;
+  actor: string;
+  action: string;
+  target: string | null;
+  ip: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  nextBefore: string | number | null;
 }

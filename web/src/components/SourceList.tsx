@@ -7,10 +7,12 @@ export interface SourceListProps {
   sources: readonly SourceView[];
   /** Fresher statuses from the live stream, by source id. */
   liveStatus: ReadonlyMap<string, SourceStatus>;
+  /** Admins get a Remove button; everyone else sees the list only. */
+  canManage: boolean;
   onRemoved: (id: string) => void;
 }
 
-export function SourceList({ sources, liveStatus, onRemoved }: SourceListProps) {
+export function SourceList({ sources, liveStatus, canManage, onRemoved }: SourceListProps) {
   const [removing, setRemoving] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -28,7 +30,8 @@ export function SourceList({ sources, liveStatus, onRemoved }: SourceListProps) 
     }
   };
 
-  if (sources.length === 0) return <p class="empty">No accounts yet. Add one below.</p>;
+  if (sources.length === 0)
+    return <p class="empty">{canManage ? 'No accounts yet. Add one below.' : 'No accounts yet.'}</p>;
   return (
     <>
       {error && (
@@ -44,9 +47,11 @@ export function SourceList({ sources, liveStatus, onRemoved }: SourceListProps) 
             <th scope="col">Identity URL</th>
             <th scope="col">Poll interval</th>
             <th scope="col">Status</th>
-            <th scope="col">
-              <span class="sr-only">Actions</span>
-            </th>
+            {canManage && (
+              <th scope="col">
+                <span class="sr-only">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -59,17 +64,19 @@ export function SourceList({ sources, liveStatus, onRemoved }: SourceListProps) 
               <td>
                 <StatusBadge status={liveStatus.get(s.id) ?? s.status} />
               </td>
-              <td>
-                <button
-                  type="button"
-                  class="danger"
-                  disabled={removing === s.id}
-                  aria-label={`Remove ${s.name}`}
-                  onClick={() => void remove(s)}
-                >
-                  Remove
-                </button>
-              </td>
+              {canManage && (
+                <td>
+                  <button
+                    type="button"
+                    class="danger"
+                    disabled={removing === s.id}
+                    aria-label={`Remove ${s.name}`}
+                    onClick={() => void remove(s)}
+                  >
+                    Remove
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -1,48 +1,55 @@
-import { useEffect, useMemo } from 'preact/hooks';
-import { AddSourceForm } from '../components/AddSourceForm.js';
-import { SourceList } from '../components/SourceList.js';
-import { type LiveSnapshot, useStreamEvents } from '../live.js';
-import type { SourceStatus, SourceView } from '../types.js';
-import { useFetch } from '../useFetch.js';
+import { useEffect } from 'preact/hooks';
+import type { Action } from '../auth.js';
+import { useAuth } from '../components/AuthProvider.js';
+import type { LiveSnapshot } from '../live.js';
+import { SETTINGS_SECTIONS, type SettingsSection } from '../router.js';
+import { AccountsSection } from './settings/AccountsSection.js';
+import { AuditSection } from './settings/AuditSection.js';
+import { TokensSection } from './settings/TokensSection.js';
+import { UsersSection } from './settings/UsersSection.js';
 
-export function SettingsPage({ snap }: { snap: LiveSnapshot }) {
-  const { data, error, reload } = useFetch<{ sources: SourceView[] }>('/sources');
+/** What a role needs to see each section; the server answers 403 anyway. */
+const NEEDS: Record<SettingsSection, Action> = {
+  accounts: 'view-settings',
+  users: 'manage-users',
+  tokens: 'manage-tokens',
+  audit: 'view-audit',
+};
+
+export function SettingsPage({ snap, section }: { snap: LiveSnapshot; section: SettingsSection }) {
+  const { can } = useAuth();
+  const visible = SETTINGS_SECTIONS.filter((s) => can(NEEDS[s.section]));
+  const current = SETTINGS_SECTIONS.find((s) => s.section === section);
 
   useEffect(() => {
-    document.title = 'Settings — cmon';
-  }, []);
+    document.title = `${current?.title ?? 'Settings'} — Settings — cmon`;
+  }, [current]);
 
-  // Another browser may add or remove accounts; the stream tells us, the list follows.
-  useStreamEvents((e) => {
-    if (e.type === 'hello' || e.type === 'source-removed') reload();
-    else if (e.type === 'source' && data && !data.sources.some((s) => s.id === e.data.id)) reload();
-  });
-
-  const liveStatus = useMemo(() => {
-    const m = new Map<string, SourceStatus>();
-    for (const s of snap.state.sources) m.set(s.id, s.status);
-    return m;
-  }, [snap.state.sources]);
+  let body = null;
+  if (!can(NEEDS[section])) {
+    body = (
+      <p class="outcome outcome-error" role="alert">
+        Your role cannot see this page. Ask an admin if you need it.
+      </p>
+    );
+  } else if (section === 'accounts') body = <AccountsSection snap={snap} />;
+  else if (section === 'users') body = <UsersSection />;
+  else if (section === 'tokens') body = <TokensSection />;
+  else body = <AuditSection />;
 
   return (
     <div class="settings">
       <h1>Settings</h1>
-      <section class="panel" aria-labelledby="accounts-title">
-        <h2 id="accounts-title">Cloud accounts</h2>
-        {error && (
-          <p class="outcome outcome-error" role="alert">
-            Could not load the accounts: {error}
-          </p>
-        )}
-        {data ? (
-          <SourceList sources={data.sources} liveStatus={liveStatus} onRemoved={reload} />
-        ) : (
-          !error && <p class="placeholder">Loading…</p>
-        )}
-      </section>
-      <section class="panel">
-        <AddSourceForm onAdded={reload} />
-      </section>
+      {visible.length > 1 && (
+        <nav class="settings-nav" aria-label="Settings sections">
+          {visible.map((s) => (
+            <a key={s.section} href={s.path} aria-current={s.section === section ? 'page' : undefined}>
+              {s.title}
+            </a>
+          ))}
+        </nav>
+      )}
+      {body}
     </div>
   );
 }

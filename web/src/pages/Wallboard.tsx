@@ -1,3 +1,4 @@
+import { useAuth } from '../components/AuthProvider.js';
 import { SourceSection } from '../components/SourceSection.js';
 import type { LiveSnapshot } from '../live.js';
 
@@ -9,6 +10,7 @@ export interface WallboardProps {
 
 export function Wallboard({ snap, q, kiosk }: WallboardProps) {
   const { state } = snap;
+  const { can } = useAuth();
   if (!state.loaded) {
     return (
       <p class="placeholder">{snap.error ? 'The board could not be loaded yet.' : 'Loading the board…'}</p>
@@ -18,7 +20,7 @@ export function Wallboard({ snap, q, kiosk }: WallboardProps) {
     return (
       <div class="placeholder">
         <p>No accounts yet.</p>
-        {!kiosk && (
+        {!kiosk && can('manage-sources') && (
           <p>
             <a href="/settings">Add a cloud account in Settings</a> to fill the board.
           </p>

@@ -14,6 +14,7 @@ import { kioskRoute } from '../auth/routes/kiosk.js';
 import { sessionRoutes } from '../auth/routes/session.js';
 import { tokenRoutes } from '../auth/routes/tokens.js';
 import { userRoutes } from '../auth/routes/users.js';
+import { settlePendingRotation } from '../auth/rotate.js';
 import { loadSecretBox, type SecretBox } from '../auth/secrets.js';
 import { AuthService } from '../auth/service.js';
 import type { Config } from '../config/schema.js';
@@ -74,6 +75,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 
   const store = opts.store ?? new SqliteStore(join(config.dataDir, 'cmon.db'));
   await store.init();
+  if (!opts.box && !config.secretKey) await settlePendingRotation(config.dataDir, store);
   const box = opts.box ?? loadSecretBox(config.dataDir, config.secretKey);
   const bus = opts.bus ?? new LocalBus();
   const state = new LatestState(store, bus, opts.now);

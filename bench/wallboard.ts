@@ -25,6 +25,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const POLL_SEC = Number(process.env.BENCH_POLL_SEC ?? 2);
 const require = createRequire(import.meta.url);
 
+const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 const line = (label: string, value: string) => console.log(`${label.padEnd(48)} ${value}`);
 
 interface SimInfo {
@@ -84,10 +85,23 @@ async function main(): Promise<void> {
   const sim = await startSimProcess();
   const config = loadConfig({
     env: {},
-    flags: { dataDir: mkdtempSync(join(tmpdir(), 'cmon-bench-')), port: '0' },
+    flags: {
+      dataDir: mkdtempSync(join(tmpdir(), 'cmon-bench-')),
+      port: '0',
+      adminToken: BENCH_ADMIN_TOKEN,
+      adminPassword: 'bench-password-1',
+    },
   });
   const app = await buildApp({ config, logger: { level: 'warn' } });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  // Readers authenticate as they would for real: a read token for the load, a kiosk link for the page.
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/v1/tokens',
+    headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` },
+    payload: { name: 'bench', scopes: ['read'] },
+  });
+  const readToken = (created.json() as { secret: string }).secret;
   const total = ACCOUNTS * SERVERS;
   console.log(`cmon wallboard benchmark: ${ACCOUNTS} accounts × ${SERVERS} servers = ${total} circles`);
 
@@ -118,7 +132,17 @@ async function main(): Promise<void> {
   // The server runs in this process: the load must come from another one, asynchronously.
   const { stdout: out } = await promisify(execFile)(
     process.execPath,
-    [cannon, '-j', '-c', '8', '-d', String(SECONDS), `${base}/api/v1/overview`],
+    [
+      cannon,
+      '-j',
+      '-c',
+      '8',
+      '-d',
+      String(SECONDS),
+      '-H',
+      `authorization=Bearer ${readToken}`,
+      `${base}/api/v1/overview`,
+    ],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   const r = JSON.parse(out) as {
@@ -138,10 +162,11 @@ async function main(): Promise<void> {
 
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto(`${base}/kiosk?token=${readToken}`);
   const paint: number[] = [];
   for (let i = 0; i < 4; i++) {
     const start = Date.now();
-    await page.goto(`${base}/`);
+    await page.goto(`${base}/?kiosk=1`);
     await page.waitForFunction((n) => document.querySelectorAll('[data-entity-id]').length === n, total, {
       timeout: 60_000,
       polling: 'raf',

@@ -135,6 +135,7 @@ export const GridSnapshotSchema = Type.Object(
     partial: Type.Optional(
       Type.Record(Type.String({ pattern: '^[a-z_]+(:[a-z_]+)?$' }), Type.String({ maxLength: 2000 }), {
         maxProperties: 16,
+        additionalProperties: false,
       }),
     ),
   },
@@ -157,7 +158,10 @@ export function validateSnapshot(x: unknown): SnapshotValidation {
   if (validator.Check(x)) return { ok: true, value: x };
   const errors = validator.Errors(x);
   // An unknown property shows up as keyword "boolean" (the schema `false`); a wrong value is more useful first.
-  const first = errors.find((e) => e.keyword !== 'boolean') ?? errors[0];
+  const first =
+    errors.find((e) => e.keyword !== 'boolean' && e.keyword !== 'additionalProperties') ??
+    errors.find((e) => e.keyword === 'boolean') ??
+    errors[0];
   if (!first) return { ok: false, error: 'invalid snapshot' };
   const reason = first.keyword === 'boolean' ? 'unknown property' : first.message;
   return { ok: false, error: `${first.instancePath || '/'}: ${reason}` };

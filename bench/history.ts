@@ -238,9 +238,12 @@ async function main(): Promise<void> {
     await store.flush();
     await store.close();
     const cmonBytes = statSync(join(dir, 'history.db')).size;
-    await new Promise((r) => setTimeout(r, 3000));
-    await getOk(`${vmBase}/internal/force_flush`);
+    // VM keeps recent parts in memory even after force_flush: a clean stop writes everything out.
+    await stopVm(vm);
     const vmBytes = dirSize(join(dir, 'vm'));
+    const vmRestarted = await startVm(join(dir, 'vm'));
+    vm = vmRestarted.child;
+    const vmBase2 = vmRestarted.base;
     const reopened = new SqliteHistoryStore(join(dir, 'history.db'), {
       flushIntervalMs: 0,
       retentionIntervalMs: 0,
@@ -264,12 +267,12 @@ async function main(): Promise<void> {
     };
     const vmCheck = JSON.parse(
       await getOk(
-        `${vmBase}/api/v1/query_range?query=${m}&start=${s0}&end=${s0 + YEAR_MS / 1000}&step=${yearStepS}&nocache=1`,
+        `${vmBase2}/api/v1/query_range?query=${m}&start=${s0}&end=${s0 + YEAR_MS / 1000}&step=${yearStepS}&nocache=1`,
       ),
     ) as { data: { result: unknown[] } };
     const dayExport = await getOk(`${cmon2}/export?match=${m}&from=${day0}&to=${day0 + 86_400_000}`);
     const vmDayExport = await getOk(
-      `${vmBase}/api/v1/export?match[]=${m}&start=${day0 / 1000}&end=${(day0 + 86_400_000) / 1000 - 1}`,
+      `${vmBase2}/api/v1/export?match[]=${m}&start=${day0 / 1000}&end=${(day0 + 86_400_000) / 1000 - 1}`,
     );
 
     const yearCmon = await median(() =>
@@ -277,12 +280,12 @@ async function main(): Promise<void> {
     );
     const yearVm = await median(() =>
       getOk(
-        `${vmBase}/api/v1/query_range?query=${m}&start=${s0}&end=${s0 + YEAR_MS / 1000}&step=${yearStepS}&nocache=1`,
+        `${vmBase2}/api/v1/query_range?query=${m}&start=${s0}&end=${s0 + YEAR_MS / 1000}&step=${yearStepS}&nocache=1`,
       ),
     );
     const yearVmMax = await median(() =>
       getOk(
-        `${vmBase}/api/v1/query_range?query=${encodeURIComponent(`max_over_time(${MATCH}[${yearStepS}s])`)}&start=${s0}&end=${s0 + YEAR_MS / 1000}&step=${yearStepS}&nocache=1`,
+        `${vmBase2}/api/v1/query_range?query=${encodeURIComponent(`max_over_time(${MATCH}[${yearStepS}s])`)}&start=${s0}&end=${s0 + YEAR_MS / 1000}&step=${yearStepS}&nocache=1`,
       ),
     );
     const dayCmon = await median(() =>
@@ -293,12 +296,12 @@ async function main(): Promise<void> {
     );
     const dayVmExport = await median(() =>
       getOk(
-        `${vmBase}/api/v1/export?match[]=${m}&start=${day0 / 1000}&end=${(day0 + 86_400_000) / 1000 - 1}`,
+        `${vmBase2}/api/v1/export?match[]=${m}&start=${day0 / 1000}&end=${(day0 + 86_400_000) / 1000 - 1}`,
       ),
     );
     const dayVmRange = await median(() =>
       getOk(
-        `${vmBase}/api/v1/query_range?query=${m}&start=${day0 / 1000}&end=${(day0 + 86_400_000) / 1000}&step=60&nocache=1`,
+        `${vmBase2}/api/v1/query_range?query=${m}&start=${day0 / 1000}&end=${(day0 + 86_400_000) / 1000}&step=60&nocache=1`,
       ),
     );
 

@@ -1,0 +1,398 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { decodeChunk, decodeColumns } from '../encoding/chunk.js';
+import { type ChunkRow, SeriesHead } from '../head.js';
+import { normalLabels, seriesKey, seriesProblem } from '../labels.js';
+import {
+  type Buckets,
+  bucketColumns,
+  bucketsFromColumns,
+  concatBuckets,
+  emptyBuckets,
+  filterBuckets,
+  floorTo,
+  ROLLUP_TIERS,
+  type RollupTier,
+  TIER_MS,
+  type Tier,
+} from '../rollup.js';
+import { mergeSamples, normalizeSamples, type SampleArrays } from '../samples.js';
+import type { Selector } from '../selector.js';
+import {
+  DEFAULT_RETENTION,
+  type HistoryStore,
+  type RawSamples,
+  type Retention,
+  type SeriesRecord,
+  type SeriesSamples,
+  type TierFloors,
+  type WriteStats,
+} from '../store.js';
+import { ChunkTable, TIER_ID } from './chunks.js';
+import { HISTORY_MIGRATIONS } from './migrations.js';
+import { ImportStaging } from './staging.js';
+
+const HOUR = TIER_MS['1h'];
+const TIERS: readonly Tier[] = ['raw', '5m', '1h'];
+
+export interface SqliteHistoryOptions {
+  retention?: Partial<Retention>;
+  /** How much a crash can lose: open chunks are written this often (default 10 s). 0: never on a timer. */
+  flushIntervalMs?: number;
+  /** How often retention runs in the background (default hourly). 0: never on a timer. */
+  retentionIntervalMs?: number;
+  now?: () => number;
+}
+
+/**
+ * History in its own SQLite file (`history.db`): its write pattern (chunk upserts every flush,
+ * bulk imports, retention deletes) never holds the main database's write lock, and it can be
+ * moved, backed up or deleted on its own.
+ */
+export class SqliteHistoryStore implements HistoryStore {
+  readonly #db: Database.Database;
+  readonly #opts: Required<Omit<SqliteHistoryOptions, 'retention'>> & { retention: Retention };
+  #chunks!: ChunkTable;
+  readonly #byKey = new Map<string, SeriesHead>();
+  readonly #byId = new Map<number, SeriesHead>();
+  #floors: TierFloors = { raw: -Infinity, '5m': -Infinity, '1h': -Infinity };
+  #timers: NodeJS.Timeout[] = [];
+
+  constructor(
+    readonly file: string,
+    opts: SqliteHistoryOptions = {},
+  ) {
+    const retention = { ...DEFAULT_RETENTION, ...opts.retention };
+    const r = (t: Tier) => retention[t] ?? Infinity;
+    if (r('raw') > r('5m') || r('5m') > r('1h'))
+      throw new Error('history retention: raw ≤ 5m ≤ 1h is required (rollups back up raw)');
+    this.#opts = {
+      flushIntervalMs: opts.flushIntervalMs ?? 10_000,
+      retentionIntervalMs: opts.retentionIntervalMs ?? 3_600_000,
+      now: opts.now ?? Date.now,
+      retention,
+    };
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.#db = new Database(file);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma('synchronous = NORMAL');
+    this.#db.pragma('busy_timeout = 5000');
+  }
+
+  async init(): Promise<void> {
+    this.#migrate();
+    this.#chunks = new ChunkTable(this.#db);
+    for (const row of this.#db.prepare('SELECT tier, ts FROM floors').all() as {
+      tier: number;
+      ts: number;
+    }[]) {
+      const tier = TIERS[row.tier];
+      if (tier) this.#floors[tier] = row.ts;
+    }
+    const rows = this.#db.prepare('SELECT id, key, name, labels FROM series').all() as {
+      id: number;
+      key: string;
+      name: string;
+      labels: string;
+    }[];
+    for (const r of rows) {
+      const head = new SeriesHead({ id: r.id, name: r.name, labels: JSON.parse(r.labels) }, r.key);
+      this.#load(head);
+      this.#byKey.set(r.key, head);
+      this.#byId.set(r.id, head);
+    }
+    this.#stopTimers();
+    const { flushIntervalMs, retentionIntervalMs, now } = this.#opts;
+    if (flushIntervalMs > 0) this.#timers.push(setInterval(() => void this.flush(), flushIntervalMs).unref());
+    if (retentionIntervalMs > 0)
+      this.#timers.push(setInterval(() => void this.enforceRetention(now()), retentionIntervalMs).unref());
+  }
+
+  async close(): Promise<void> {
+    this.#stopTimers();
+    if (!this.#db.open) return;
+    await this.flush();
+    this.#db.pragma('wal_checkpoint(TRUNCATE)');
+    this.#db.close();
+  }
+
+  async flush(): Promise<void> {
+    if (!this.#db.open) return;
+    this.#db.transaction(() => {
+      for (const head of this.#byId.values()) this.#persist(head);
+    })();
+  }
+
+  async write(batch: SeriesSamples[]): Promise<WriteStats> {
+    const stats: WriteStats = { series: 0, samples: 0, rejected: 0 };
+    const touched: SeriesHead[] = [];
+    try {
+      this.#db.transaction(() => {
+        for (const s of batch) this.#writeSeries(s, stats, touched);
+      })();
+    } catch (err) {
+      this.#recover(touched);
+      throw err;
+    }
+    return stats;
+  }
+
+  async import(source: AsyncIterable<SeriesSamples[]>): Promise<WriteStats> {
+    const staging = new ImportStaging(this.#db);
+    try {
+      for await (const batch of source) staging.add(batch);
+      // Unflushed heads go to disk first: a failed apply reloads heads from disk.
+      await this.flush();
+      const stats: WriteStats = { series: 0, samples: 0, rejected: staging.rejected };
+      const touched: SeriesHead[] = [];
+      try {
+        this.#db.transaction(() => {
+          for (const s of staging.series()) this.#writeSeries(s, stats, touched);
+          for (const head of touched) this.#persist(head);
+        })();
+      } catch (err) {
+        this.#recover(touched);
+        throw err;
+      }
+      return stats;
+    } finally {
+      staging.drop();
+    }
+  }
+
+  async findSeries(selector: Selector): Promise<SeriesRecord[]> {
+    const out: SeriesHead[] = [];
+    for (const head of this.#byKey.values())
+      if (selector.test(head.rec.name, head.rec.labels)) out.push(head);
+    out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return out.map((h) => h.rec);
+  }
+
+  async readRaw(seriesId: number, from: number, to: number): Promise<RawSamples> {
+    const head = this.#byId.get(seriesId);
+    if (!head) return { t: new Float64Array(0), v: new Float64Array(0) };
+    const headStart = head.raw.t[0] ?? Infinity;
+    const parts: { t: ArrayLike<number>; v: ArrayLike<number> }[] = [];
+    for (const c of this.#chunks.overlapping(seriesId, 'raw', from, to)) {
+      // The head supersedes the row it was last flushed to.
+      if (c.start < headStart) parts.push(decodeChunk(c.data));
+    }
+    if (headStart < to) parts.push(head.raw);
+    return sliceSamples(parts, from, to);
+  }
+
+  async readRollups(seriesId: number, tier: RollupTier, from: number, to: number): Promise<Buckets> {
+    const out = emptyBuckets();
+    const head = this.#byId.get(seriesId);
+    if (!head) return out;
+    const open = head.rollups[tier];
+    const headStart = open.t[0] ?? Infinity;
+    const parts: { t: ArrayLike<number>; cols: ArrayLike<number>[] }[] = [];
+    for (const c of this.#chunks.overlapping(seriesId, tier, from, to)) {
+      if (c.start < headStart) parts.push(decodeColumns(c.data));
+    }
+    if (headStart < to) parts.push({ t: open.t, cols: bucketColumns(open) });
+    // Straight from the decoded typed arrays: Array.from per chunk cost more than the decoding.
+    for (const { t, cols } of parts) {
+      const [min = [], max = [], sum = [], count = [], last = []] = cols;
+      for (let i = 0; i < t.length; i++) {
+        const start = t[i] ?? 0;
+        if (start < from || start >= to) continue;
+        out.t.push(start);
+        out.min.push(min[i] ?? 0);
+        out.max.push(max[i] ?? 0);
+        out.sum.push(sum[i] ?? 0);
+        out.count.push(count[i] ?? 0);
+        out.last.push(last[i] ?? 0);
+      }
+    }
+    return out;
+  }
+
+  async floors(): Promise<TierFloors> {
+    return { ...this.#floors };
+  }
+
+  async enforceRetention(now: number): Promise<Record<Tier, number>> {
+    const deleted: Record<Tier, number> = { raw: 0, '5m': 0, '1h': 0 };
+    if (!this.#db.open) return deleted;
+    const del = this.#db.prepare('DELETE FROM chunks WHERE tier = ? AND end_ts < ?');
+    const setFloor = this.#db.prepare(
+      'INSERT INTO floors (tier, ts) VALUES (?, ?) ON CONFLICT (tier) DO UPDATE SET ts = excluded.ts',
+    );
+    this.#db.transaction(() => {
+      for (const tier of TIERS) {
+        const keep = this.#opts.retention[tier];
+        if (keep === null) continue;
+        // Hour-aligned, so that every rollup bucket is wholly on one side of every horizon.
+        const cutoff = floorTo(now - keep, HOUR);
+        if (cutoff <= this.#floors[tier]) continue;
+        deleted[tier] = del.run(TIER_ID[tier], cutoff).changes;
+        setFloor.run(TIER_ID[tier], cutoff);
+        this.#floors[tier] = cutoff;
+      }
+    })();
+    return deleted;
+  }
+
+  #migrate(): void {
+    const db = this.#db;
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)',
+    );
+    const { v } = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+    const current = v ?? 0;
+    if (current > HISTORY_MIGRATIONS.length)
+      throw new Error(
+        `history schema version ${current} is newer than this cmon (${HISTORY_MIGRATIONS.length})`,
+      );
+    HISTORY_MIGRATIONS.slice(current).forEach((sql, i) => {
+      db.transaction(() => {
+        db.exec(sql);
+        db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
+          current + i + 1,
+          Date.now(),
+        );
+      })();
+    });
+  }
+
+  #stopTimers(): void {
+    for (const t of this.#timers) clearInterval(t);
+    this.#timers = [];
+  }
+
+  #seal = (head: SeriesHead) => (row: ChunkRow) => this.#chunks.upsert(head.rec.id, row);
+
+  #persist(head: SeriesHead): void {
+    if (!head.dirty) return;
+    for (const row of head.openRows()) this.#chunks.upsert(head.rec.id, row);
+    head.dirty = false;
+  }
+
+  /** After a rollback: heads go back to what is on disk, series created in it are forgotten. */
+  #recover(touched: SeriesHead[]): void {
+    const exists = this.#db.prepare('SELECT 1 FROM series WHERE id = ?');
+    for (const head of touched) {
+      if (exists.get(head.rec.id)) this.#load(head);
+      else {
+        this.#byId.delete(head.rec.id);
+        this.#byKey.delete(head.key);
+      }
+    }
+  }
+
+  /** (Re)reads a series' open end from disk: the newest chunk of each tier becomes its head. */
+  #load(head: SeriesHead): void {
+    const id = head.rec.id;
+    const raw = this.#chunks.last(id, 'raw');
+    const decoded = raw ? decodeChunk(raw.data) : { t: [], v: [] };
+    head.raw = { t: Array.from(decoded.t), v: Array.from(decoded.v) };
+    head.lastTs = raw ? raw.end : -1;
+    for (const tier of ROLLUP_TIERS) {
+      const c = this.#chunks.last(id, tier);
+      head.rollups[tier] = c
+        ? bucketsFromColumns(decodeColumns(c.data).t, decodeColumns(c.data).cols)
+        : emptyBuckets();
+    }
+    head.dirty = false;
+  }
+
+  #headFor(s: SeriesSamples): SeriesHead {
+    const key = seriesKey(s.name, s.labels);
+    const known = this.#byKey.get(key);
+    if (known) return known;
+    const problem = seriesProblem(s.name, s.labels);
+    if (problem) throw new Error(`history: ${problem}`);
+    const labels = normalLabels(s.labels);
+    const { id } = this.#db
+      .prepare('INSERT INTO series (key, name, labels) VALUES (?, ?, ?) RETURNING id')
+      .get(key, s.name, JSON.stringify(labels)) as { id: number };
+    const head = new SeriesHead({ id, name: s.name, labels }, key);
+    this.#byKey.set(key, head);
+    this.#byId.set(id, head);
+    return head;
+  }
+
+  /** Inside a transaction. */
+  #writeSeries(s: SeriesSamples, stats: WriteStats, touched: SeriesHead[]): void {
+    const clean = normalizeSamples(s.t, s.v);
+    stats.rejected += clean.invalid;
+    if (clean.t.length === 0) return;
+    const head = this.#headFor(s);
+    touched.push(head);
+    stats.series++;
+    if ((clean.t[0] ?? 0) > head.lastTs) {
+      const seal = this.#seal(head);
+      for (let i = 0; i < clean.t.length; i++) head.append(clean.t[i] ?? 0, clean.v[i] ?? 0, seal);
+      stats.samples += clean.t.length;
+      return;
+    }
+    // Late samples older than raw's horizon cannot be merged: raw no longer backs those rollups.
+    const from = this.#floors.raw;
+    let start = 0;
+    while (start < clean.t.length && floorTo(clean.t[start] ?? 0, HOUR) < from) start++;
+    stats.rejected += start;
+    if (start === clean.t.length) return;
+    this.#rebuild(head, { t: clean.t.slice(start), v: clean.v.slice(start) });
+    stats.samples += clean.t.length - start;
+  }
+
+  /**
+   * Merges samples that are not all newer than the series' newest one: everything from the hour
+   * of the oldest new sample on is read back, merged, re-chunked and rolled up again.
+   */
+  #rebuild(head: SeriesHead, samples: SampleArrays): void {
+    const id = head.rec.id;
+    const from = floorTo(samples.t[0] ?? 0, HOUR);
+    this.#persist(head);
+    const old: SampleArrays = { t: [], v: [] };
+    for (const c of this.#chunks.takeFrom(id, 'raw', from)) {
+      const d = decodeChunk(c.data);
+      for (let i = 0; i < d.t.length; i++) {
+        old.t.push(d.t[i] ?? 0);
+        old.v.push(d.v[i] ?? 0);
+      }
+    }
+    for (const tier of ROLLUP_TIERS) {
+      let kept = emptyBuckets();
+      for (const c of this.#chunks.takeFrom(id, tier, from)) {
+        const d = decodeColumns(c.data);
+        kept = concatBuckets(
+          kept,
+          filterBuckets(bucketsFromColumns(d.t, d.cols), (s) => s < from),
+        );
+      }
+      head.rollups[tier] = kept;
+    }
+    head.raw = { t: [], v: [] };
+    head.lastTs = this.#chunks.last(id, 'raw')?.end ?? -1;
+    const merged = mergeSamples(old, samples);
+    const seal = this.#seal(head);
+    for (let i = 0; i < merged.t.length; i++) head.append(merged.t[i] ?? 0, merged.v[i] ?? 0, seal, from);
+    head.dirty = true;
+  }
+}
+
+function sliceSamples(
+  parts: { t: ArrayLike<number>; v: ArrayLike<number> }[],
+  from: number,
+  to: number,
+): RawSamples {
+  let n = 0;
+  for (const p of parts)
+    for (let i = 0; i < p.t.length; i++) if ((p.t[i] ?? 0) >= from && (p.t[i] ?? 0) < to) n++;
+  const t = new Float64Array(n);
+  const v = new Float64Array(n);
+  let j = 0;
+  for (const p of parts) {
+    for (let i = 0; i < p.t.length; i++) {
+      const x = p.t[i] ?? 0;
+      if (x < from || x >= to) continue;
+      t[j] = x;
+      v[j++] = p.v[i] ?? 0;
+    }
+  }
+  return { t, v };
+}

@@ -33,7 +33,7 @@ export interface AlarmCounts {
   total: number;
 }
 
-export type SourceType = 'rackspace';
+export type SourceType = 'rackspace' | 'grid';
 export type SourceState = 'pending' | 'ok' | 'error' | 'stale';
 
 export interface SourceStatus {

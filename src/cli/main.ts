@@ -5,7 +5,9 @@ Usage: cmon <command> [options]
 Commands:
   serve            run the server (API, live wallboard, pollers)
   demo             run the server with simulated cloud accounts feeding it
+  collect          on a grid's scheduler host: read HTCondor and Cloud Scheduler, send a snapshot
   sim rackspace    run the Rackspace Identity + Cloud Monitoring simulator alone
+  sim grid         a simulated grid with fake condor_status, condor_q and cloud_status
   user             add, list, remove users and set passwords (add NAME --role ROLE)
   secrets rotate   re-encrypt stored credentials with a new key
 
@@ -19,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve.js')).runServe,
   demo: async () => (await import('./demo.js')).runDemo,
   sim: async () => (await import('./sim.js')).runSim,
+  collect: async () => (await import('../collector/cli.js')).runCollect,
   user: async () => (await import('./user.js')).runUser,
   secrets: async () => (await import('./secrets.js')).runSecrets,
 };

@@ -57,6 +57,34 @@ export const ConfigSchema = Type.Object(
       },
       { ...Strict, default: {} },
     ),
+    grid: Type.Object(
+      {
+        /** A grid whose collector has been silent this long is stale (and its clouds CRITICAL). */
+        staleAfterMinutes: Type.Number({ minimum: 1, maximum: 10_080, default: 5 }),
+        maxSnapshotBytes: Type.Integer({
+          minimum: 1024,
+          maximum: 1024 * 1024 * 1024,
+          default: 256 * 1024 * 1024,
+        }),
+        /** Derived alarms per cloud: WARNING at the first number, CRITICAL at the second. */
+        heldJobsWarning: Type.Integer({ minimum: 1, default: 1 }),
+        heldJobsCritical: Type.Integer({ minimum: 1, default: 100 }),
+        vmErrorsWarning: Type.Integer({ minimum: 1, default: 1 }),
+        vmErrorsCritical: Type.Integer({ minimum: 1, default: 5 }),
+        /** Idle VMs while jobs wait: WARNING at this many idle VMs. */
+        idleVmsWarning: Type.Integer({ minimum: 1, default: 1 }),
+      },
+      { ...Strict, default: {} },
+    ),
+    amqp: Type.Object(
+      {
+        /** When set, cmon consumes grid snapshots from RabbitMQ (amqp://user:pass@host:5672/vhost). */
+        url: Type.Optional(Type.String({ pattern: '^amqps?://', secret: true })),
+        prefetch: Type.Integer({ minimum: 1, maximum: 1000, default: 4 }),
+        reconnectMaxSec: Type.Number({ minimum: 1, maximum: 600, default: 30 }),
+      },
+      { ...Strict, default: {} },
+    ),
     rackspace: Type.Object(
       {
         maxConcurrentRequests: Type.Integer({ minimum: 1, maximum: 256, default: 16 }),

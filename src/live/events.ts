@@ -1,4 +1,5 @@
 import type { AlarmCounts, AlarmState, SourceStatus, SourceType } from '../model.js';
+import type { GridSummary } from '../sources/grid/summary.js';
 
 /** A server as the wallboard shows it: counts plus one state per alarm, worst first. */
 export interface OverviewEntity {
@@ -19,6 +20,7 @@ export interface SourceSummary {
 export type LiveEvent =
   | { type: 'source'; data: SourceSummary }
   | { type: 'source-removed'; data: { id: string } }
-  | { type: 'entities'; data: { sourceId: string; upsert: OverviewEntity[]; remove: string[] } };
+  | { type: 'entities'; data: { sourceId: string; upsert: OverviewEntity[]; remove: string[] } }
+  | { type: 'grid'; data: { name: string; summary: GridSummary } };
 
 export type LiveListener = (event: LiveEvent) => void;

@@ -9,16 +9,19 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { installAuth } from '../auth/hook.js';
+import { settlePendingRotation } from '../auth/rotate.js';
 import { auditRoutes } from '../auth/routes/audit.js';
 import { kioskRoute } from '../auth/routes/kiosk.js';
 import { sessionRoutes } from '../auth/routes/session.js';
 import { tokenRoutes } from '../auth/routes/tokens.js';
 import { userRoutes } from '../auth/routes/users.js';
-import { settlePendingRotation } from '../auth/rotate.js';
 import { loadSecretBox, type SecretBox } from '../auth/secrets.js';
 import { AuthService } from '../auth/service.js';
 import type { Config } from '../config/schema.js';
+import { AmqpConsumer } from '../ingest/amqp-consumer.js';
 import { type ChangeBus, LocalBus } from '../live/bus.js';
+import { gridPlugin } from '../sources/grid/plugin.js';
+import { GridService } from '../sources/grid/service.js';
 import { sourcesPlugin } from '../sources/plugin.js';
 import { SourceService } from '../sources/service.js';
 import { LatestState } from '../state/latest.js';
@@ -30,6 +33,7 @@ import { health } from './routes/health.js';
 import { overview } from './routes/overview.js';
 import { stream } from './routes/stream.js';
 import type { App } from './types.js';
+import { validatorCompiler } from './validation.js';
 
 export interface BuildOptions {
   config: Config;
@@ -67,11 +71,11 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: withRedaction(opts.logger ?? { level: config.logLevel }),
     bodyLimit: config.bodyLimitBytes,
-    // Rejected fields are reported, never silently dropped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     genReqId: () => crypto.randomUUID(),
     trustProxy: config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Rejected fields are reported, never silently dropped; only text parts are coerced.
+  app.setValidatorCompiler(validatorCompiler());
 
   const store = opts.store ?? new SqliteStore(join(config.dataDir, 'cmon.db'));
   await store.init();
@@ -83,7 +87,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   const sources = new SourceService(store, state, box, config, app.log, opts.now);
   const auth = new AuthService(store.auth, config, app.log, opts.now);
   await auth.ensureFirstAdmin();
-  app.decorate('cmon', { config, store, state, bus, sources, auth });
+  const grids = new GridService(store, state, bus, config, app.log, opts.now);
+  app.decorate('cmon', { config, store, state, bus, sources, auth, grids });
 
   // The API speaks JSON only; a text body gets a clear 415 rather than a confusing schema error.
   app.removeContentTypeParser('text/plain');
@@ -157,6 +162,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       tokenRoutes(typed);
       auditRoutes(typed);
       await typed.register(sourcesPlugin);
+      await typed.register(gridPlugin);
     },
     { prefix: '/api/v1' },
   );
@@ -168,9 +174,25 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 
   const sweep = setInterval(() => void auth.sessions.sweep().catch(() => undefined), 3_600_000);
   sweep.unref();
-  app.addHook('onReady', async () => sources.start());
+  const consumer = config.amqp.url
+    ? new AmqpConsumer({
+        url: config.amqp.url,
+        prefetch: config.amqp.prefetch,
+        reconnectMaxMs: config.amqp.reconnectMaxSec * 1000,
+        ingest: (body) => grids.ingest(body),
+        log: app.log,
+      })
+    : undefined;
+  app.decorate('amqpConsumer', consumer);
+  app.addHook('onReady', async () => {
+    await grids.start();
+    await sources.start();
+    consumer?.start();
+  });
   app.addHook('onClose', async () => {
     clearInterval(sweep);
+    await consumer?.stop();
+    grids.stop();
     await sources.stop();
     await store.close();
   });

@@ -8,7 +8,9 @@ import type {
 } from 'fastify';
 import type { AuthService } from '../auth/service.js';
 import type { Config } from '../config/schema.js';
+import type { AmqpConsumer } from '../ingest/amqp-consumer.js';
 import type { ChangeBus } from '../live/bus.js';
+import type { GridService } from '../sources/grid/service.js';
 import type { SourceService } from '../sources/service.js';
 import type { LatestState } from '../state/latest.js';
 import type { Store } from '../store/types.js';
@@ -20,6 +22,7 @@ export interface Services {
   bus: ChangeBus;
   sources: SourceService;
   auth: AuthService;
+  grids: GridService;
 }
 
 export type App = FastifyInstance<
@@ -33,5 +36,7 @@ export type App = FastifyInstance<
 declare module 'fastify' {
   interface FastifyInstance {
     cmon: Services;
+    /** Present when amqp.url is configured. */
+    amqpConsumer: AmqpConsumer | undefined;
   }
 }

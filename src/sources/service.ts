@@ -5,7 +5,7 @@ import type { Config } from '../config/schema.js';
 import type { SourceSummary } from '../live/events.js';
 import type { SourceStatus } from '../model.js';
 import type { LatestState } from '../state/latest.js';
-import type { RackspacePublicConfig, SourceRecord, Store } from '../store/types.js';
+import type { RackspacePublicConfig, RackspaceSourceRecord, SourceRecord, Store } from '../store/types.js';
 import { Poller } from './poller.js';
 import { RackspaceClient, type RackspaceCredentials } from './rackspace/client.js';
 import { Limiter } from './rackspace/limiter.js';
@@ -62,7 +62,7 @@ export class SourceService {
   }
 
   async start(): Promise<void> {
-    for (const record of await this.store.listSources()) this.#startPoller(record);
+    for (const record of await this.#rackspaceSources()) this.#startPoller(record);
     this.#staleTimer = setInterval(() => void this.markStale(), 1000);
     this.#staleTimer.unref();
   }
@@ -73,13 +73,18 @@ export class SourceService {
     this.#pollers.clear();
   }
 
+  /** The polled accounts; grids are sources too but belong to the grid service. */
+  async #rackspaceSources(): Promise<RackspaceSourceRecord[]> {
+    return (await this.store.listSources()).filter((r): r is RackspaceSourceRecord => r.type === 'rackspace');
+  }
+
   async list(): Promise<PublicSource[]> {
-    return (await this.store.listSources()).map((r) => this.#public(r));
+    return (await this.#rackspaceSources()).map((r) => this.#public(r));
   }
 
   async get(id: string): Promise<PublicSource | undefined> {
     const record = await this.store.getSource(id);
-    return record && this.#public(record);
+    return record?.type === 'rackspace' ? this.#public(record) : undefined;
   }
 
   async create(input: RackspaceSourceInput): Promise<PublicSource> {
@@ -88,7 +93,7 @@ export class SourceService {
       throw new SourceConflictError(`an account named "${name}" already exists`);
     }
     const id = randomBytes(6).toString('hex');
-    const record: SourceRecord = {
+    const record: RackspaceSourceRecord = {
       id,
       type: 'rackspace',
       name,
@@ -116,7 +121,7 @@ export class SourceService {
   /** Tries a stored source's credentials now, with a fresh client (no cached token). */
   async test(id: string): Promise<TestResult | undefined> {
     const record = await this.store.getSource(id);
-    return record && this.#try(this.#client(record));
+    return record?.type === 'rackspace' ? this.#try(this.#client(record)) : undefined;
   }
 
   /** Tries credentials that are not saved (the settings form's "Test connection"). */
@@ -150,7 +155,7 @@ export class SourceService {
     }
   }
 
-  #startPoller(record: SourceRecord): void {
+  #startPoller(record: RackspaceSourceRecord): void {
     const id = record.id;
     const intervalMs = record.config.pollIntervalSec * 1000;
     const poller = new Poller(
@@ -189,7 +194,7 @@ export class SourceService {
     poller.start();
   }
 
-  #client(record: SourceRecord): RackspaceClient {
+  #client(record: RackspaceSourceRecord): RackspaceClient {
     const secret = JSON.parse(this.box.open(record.sealedSecret, record.id)) as Secret;
     return this.#clientFor({
       username: record.config.username,
@@ -224,7 +229,7 @@ export class SourceService {
     return { id: r.id, name: r.name, type: r.type, status: r.status };
   }
 
-  #public(r: SourceRecord): PublicSource {
+  #public(r: RackspaceSourceRecord): PublicSource {
     const live = this.state.summary(r.id)?.status ?? r.status;
     return { id: r.id, name: r.name, type: r.type, config: r.config, status: live, createdAt: r.createdAt };
   }

@@ -1,9 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../model.js';
 import { authContract } from './auth-contract.js';
-import type { SourceRecord, Store } from './types.js';
+import { gridContract } from './grid-contract.js';
+import type { RackspaceSourceRecord, Store } from './types.js';
 
-export function sampleSource(id: string, overrides: Partial<SourceRecord> = {}): SourceRecord {
+export function sampleSource(
+  id: string,
+  overrides: Partial<RackspaceSourceRecord> = {},
+): RackspaceSourceRecord {
   return {
     id,
     type: 'rackspace',
@@ -51,6 +55,7 @@ export function runStoreContract(name: string, make: () => Promise<Store>): void
     });
 
     authContract(() => store);
+    gridContract(() => store);
 
     it('is idempotent to init twice', async () => {
       await store.init();

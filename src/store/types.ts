@@ -1,5 +1,6 @@
-import type { AlarmState, Entity, SourceStatus, SourceType } from '../model.js';
+import type { AlarmState, Entity, SourceStatus } from '../model.js';
 import type { AuthStore } from './auth-types.js';
+import type { GridStore } from './grid-types.js';
 
 /** What a user set for an account, minus the secret (kept sealed, apart). */
 export interface RackspacePublicConfig {
@@ -9,16 +10,19 @@ export interface RackspacePublicConfig {
   pollIntervalSec: number;
 }
 
-export interface SourceRecord {
+interface SourceRecordBase {
   id: string;
-  type: SourceType;
   name: string;
-  config: RackspacePublicConfig;
-  /** The credential sealed by SecretBox; never leaves the server. */
+  /** The credential sealed by SecretBox; never leaves the server. Empty for grids (they push). */
   sealedSecret: string;
   status: SourceStatus;
   createdAt: number;
 }
+
+export type RackspaceSourceRecord = SourceRecordBase & { type: 'rackspace'; config: RackspacePublicConfig };
+/** A grid is a source too: its clouds are the wallboard's circles, their alarms derived from snapshots. */
+export type GridSourceRecord = SourceRecordBase & { type: 'grid'; config: { grid: string } };
+export type SourceRecord = RackspaceSourceRecord | GridSourceRecord;
 
 export interface AlarmTransition {
   sourceId: string;
@@ -43,6 +47,7 @@ export interface EntityWrite {
 export interface Store {
   readonly kind: string;
   readonly auth: AuthStore;
+  readonly grids: GridStore;
   init(): Promise<void>;
   close(): Promise<void>;
 

@@ -63,4 +63,19 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      ip TEXT,
      details TEXT
    ) STRICT;`,
+  // 3: grid snapshots: the latest per grid, and the ids seen (for exactly-once ingestion).
+  `CREATE TABLE grid_snapshots (
+     grid TEXT PRIMARY KEY,
+     snapshot_id TEXT NOT NULL,
+     collected_at INTEGER NOT NULL,
+     received_at INTEGER NOT NULL,
+     body BLOB NOT NULL
+   ) STRICT;
+   CREATE TABLE grid_snapshot_ids (
+     grid TEXT NOT NULL,
+     snapshot_id TEXT NOT NULL,
+     received_at INTEGER NOT NULL,
+     PRIMARY KEY (grid, snapshot_id)
+   ) STRICT, WITHOUT ROWID;
+   CREATE INDEX grid_snapshot_ids_received ON grid_snapshot_ids (received_at);`,
 ];

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Alarm, AlarmState, Entity, SourceStatus } from '../../model.js';
 import type { AlarmTransition, EntityWrite, SourceRecord, Store } from '../types.js';
 import { SqliteAuthStore } from './auth-store.js';
+import { SqliteGridStore } from './grid-store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
 interface SourceRow {
@@ -19,19 +20,20 @@ interface SourceRow {
 function toSource(row: SourceRow): SourceRecord {
   return {
     id: row.id,
-    type: row.type as SourceRecord['type'],
+    type: row.type,
     name: row.name,
-    config: JSON.parse(row.config) as SourceRecord['config'],
+    config: JSON.parse(row.config),
     sealedSecret: row.sealed_secret,
     status: JSON.parse(row.status) as SourceStatus,
     createdAt: row.created_at,
-  };
+  } as SourceRecord;
 }
 
 /** The embedded default: one SQLite file in WAL mode. `:memory:` works for throwaway runs. */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly auth: SqliteAuthStore;
+  readonly grids: SqliteGridStore;
   readonly #db: Database.Database;
 
   constructor(readonly file: string) {
@@ -42,6 +44,7 @@ export class SqliteStore implements Store {
     this.#db.pragma('foreign_keys = ON');
     this.#db.pragma('busy_timeout = 5000');
     this.auth = new SqliteAuthStore(this.#db);
+    this.grids = new SqliteGridStore(this.#db);
   }
 
   async init(): Promise<void> {

@@ -41,8 +41,8 @@ export function installAuth(app: FastifyInstance, auth: AuthService): void {
   app.decorate('routeTable', table);
 
   app.addHook('onRoute', (route: RouteOptions) => {
-    if (!route.url.startsWith('/api/')) return;
     const config = (route.config ?? {}) as { access?: Access };
+    if (!route.url.startsWith('/api/') && !config.access) return;
     const access = config.access ?? defaultAccess(route.url);
     if (!access || !ACCESS_LEVELS.includes(access)) {
       throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);

@@ -76,6 +76,15 @@ export const ConfigSchema = Type.Object(
       },
       { ...Strict, default: {} },
     ),
+    history: Type.Object(
+      {
+        /** Raw samples are kept this many days, 5-minute rollups this many, hourly ones forever (0 = forever). */
+        rawRetentionDays: Type.Number({ minimum: 1, default: 90 }),
+        fiveMinuteRetentionDays: Type.Number({ minimum: 1, default: 730 }),
+        hourRetentionDays: Type.Number({ minimum: 0, default: 0 }),
+      },
+      { ...Strict, default: {} },
+    ),
     amqp: Type.Object(
       {
         /** When set, cmon consumes grid snapshots from RabbitMQ (amqp://user:pass@host:5672/vhost). */

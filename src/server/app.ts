@@ -18,6 +18,11 @@ import { userRoutes } from '../auth/routes/users.js';
 import { loadSecretBox, type SecretBox } from '../auth/secrets.js';
 import { AuthService } from '../auth/service.js';
 import type { Config } from '../config/schema.js';
+import { historyPlugin } from '../history/plugin.js';
+import { gridSeriesWriter, sourceSeriesWriter } from '../history/recorder.js';
+import { metricsRoute } from '../history/routes/metrics.js';
+import { SqliteHistoryStore } from '../history/sqlite/store.js';
+import type { HistoryStore } from '../history/store.js';
 import { AmqpConsumer } from '../ingest/amqp-consumer.js';
 import { type ChangeBus, LocalBus } from '../live/bus.js';
 import { gridPlugin } from '../sources/grid/plugin.js';
@@ -38,6 +43,7 @@ import { validatorCompiler } from './validation.js';
 export interface BuildOptions {
   config: Config;
   store?: Store;
+  history?: HistoryStore;
   box?: SecretBox;
   bus?: ChangeBus;
   logger?: FastifyServerOptions['logger'];
@@ -88,7 +94,21 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   const auth = new AuthService(store.auth, config, app.log, opts.now);
   await auth.ensureFirstAdmin();
   const grids = new GridService(store, state, bus, config, app.log, opts.now);
-  app.decorate('cmon', { config, store, state, bus, sources, auth, grids });
+  const days = (n: number) => (n > 0 ? n * 86_400_000 : null);
+  const history =
+    opts.history ??
+    new SqliteHistoryStore(join(config.dataDir, 'history.db'), {
+      retention: {
+        raw: days(config.history.rawRetentionDays),
+        '5m': days(config.history.fiveMinuteRetentionDays),
+        '1h': days(config.history.hourRetentionDays),
+      },
+      ...(opts.now ? { now: opts.now } : {}),
+    });
+  await history.init();
+  grids.seriesSink = gridSeriesWriter(history);
+  sources.onPolled = sourceSeriesWriter(history, state);
+  app.decorate('cmon', { config, store, state, bus, sources, auth, grids, history });
 
   // The API speaks JSON only; a text body gets a clear 415 rather than a confusing schema error.
   app.removeContentTypeParser('text/plain');
@@ -163,11 +183,13 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       auditRoutes(typed);
       await typed.register(sourcesPlugin);
       await typed.register(gridPlugin);
+      await typed.register(historyPlugin, { history });
     },
     { prefix: '/api/v1' },
   );
 
   kioskRoute(app);
+  metricsRoute(app);
   if (existsSync(WEB_ROOT)) {
     await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: ['index.html'] });
   }
@@ -194,6 +216,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     await consumer?.stop();
     grids.stop();
     await sources.stop();
+    await history.close();
     await store.close();
   });
   return app;

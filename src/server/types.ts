@@ -8,6 +8,7 @@ import type {
 } from 'fastify';
 import type { AuthService } from '../auth/service.js';
 import type { Config } from '../config/schema.js';
+import type { HistoryStore } from '../history/store.js';
 import type { AmqpConsumer } from '../ingest/amqp-consumer.js';
 import type { ChangeBus } from '../live/bus.js';
 import type { GridService } from '../sources/grid/service.js';
@@ -23,6 +24,7 @@ export interface Services {
   sources: SourceService;
   auth: AuthService;
   grids: GridService;
+  history: HistoryStore;
 }
 
 export type App = FastifyInstance<

@@ -5,6 +5,7 @@ import { getEntity } from './routes/entity.js';
 import { getSource } from './routes/get.js';
 import { listSources } from './routes/list.js';
 import { testSource } from './routes/test.js';
+import { getTimeline } from './routes/timeline.js';
 
 export async function sourcesPlugin(app: App): Promise<void> {
   listSources(app);
@@ -13,4 +14,5 @@ export async function sourcesPlugin(app: App): Promise<void> {
   deleteSource(app);
   testSource(app);
   getEntity(app);
+  getTimeline(app);
 }

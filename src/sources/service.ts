@@ -49,6 +49,8 @@ export class SourceService {
   readonly #pollers = new Map<string, { poller: Poller; intervalMs: number }>();
   readonly #limiter: Limiter;
   #staleTimer: NodeJS.Timeout | undefined;
+  /** Called after each successful poll is stored (the history recorder). */
+  onPolled: ((sourceId: string, at: number) => Promise<void>) | undefined;
 
   constructor(
     private readonly store: Store,
@@ -165,6 +167,9 @@ export class SourceService {
         onSuccess: async (entities) => {
           await this.state.applyPoll(id, entities);
           const at = this.now();
+          await this.onPolled?.(id, at).catch((err: unknown) =>
+            this.log.error({ err, sourceId: id }, 'recording series failed'),
+          );
           const current = this.state.summary(id)?.status;
           if (current?.state === 'ok') {
             this.state.touchSuccess(id, at);

@@ -1,6 +1,6 @@
 import type { ChangeBus } from '../live/bus.js';
 import type { OverviewEntity, SourceSummary } from '../live/events.js';
-import { countAlarms, type Entity, type SourceStatus, STATE_SEVERITY } from '../model.js';
+import { type AlarmCounts, countAlarms, type Entity, type SourceStatus, STATE_SEVERITY } from '../model.js';
 import type { Store } from '../store/types.js';
 import { diffEntities } from './diff.js';
 
@@ -102,6 +102,21 @@ export class LatestState {
     s.entitiesJson = undefined;
     this.#overview = undefined;
     this.bus.publish({ type: 'entities', data: { sourceId, upsert, remove: diff.remove } });
+  }
+
+  /** Alarm counts of a whole source, summed over its servers. */
+  totals(sourceId: string): AlarmCounts | undefined {
+    const s = this.#sources.get(sourceId);
+    if (!s) return undefined;
+    const t: AlarmCounts = { ok: 0, warning: 0, critical: 0, unknown: 0, total: 0 };
+    for (const e of s.overview.values()) {
+      t.ok += e.counts.ok;
+      t.warning += e.counts.warning;
+      t.critical += e.counts.critical;
+      t.unknown += e.counts.unknown;
+      t.total += e.counts.total;
+    }
+    return t;
   }
 
   entity(sourceId: string, entityId: string): Entity | undefined {

@@ -31,7 +31,6 @@ export interface ConsumerOptions {
  */
 export class AmqpConsumer {
   #conn: ChannelModel | undefined;
-  #channel: ConfirmChannel | undefined;
   #stopped = false;
   #attempt = 0;
   #timer: NodeJS.Timeout | undefined;
@@ -76,7 +75,6 @@ export class AmqpConsumer {
       await ch.assertQueue(DEAD_LETTER_QUEUE, { durable: true });
       await ch.prefetch(this.opts.prefetch);
       this.#conn = conn;
-      this.#channel = ch;
       await ch.consume(GRID_QUEUE, (msg) => {
         if (!msg) return; // the broker cancelled us: the close handler reconnects
         const p = this.#handle(ch, msg)
@@ -99,7 +97,6 @@ export class AmqpConsumer {
 
   #lost(): void {
     this.#conn = undefined;
-    this.#channel = undefined;
     if (this.#stopped) return;
     this.opts.log.warn({ broker: this.target }, 'AMQP connection lost; reconnecting');
     this.#retry();

@@ -123,21 +123,24 @@ describe('the cmon command', () => {
     expect(res.status).toBe(200);
   });
 
-  it('runs the demo: a board of simulated accounts that fills up', async () => {
+  it('runs the demo: a board of simulated accounts and grids that fills up', async () => {
     const m = await startCmon(
       ['demo', '--port', '0', '--accounts', '2', '--servers', '5', '--data', tempDir()],
       /cmon demo is running: open (http:\/\/\S+)\//,
     );
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 30_000;
     for (;;) {
       const o = (await (await fetch(`${m[1]}/api/v1/overview`)).json()) as {
-        sources: { status: { state: string }; entities: unknown[] }[];
+        sources: { type: string; status: { state: string }; entities: unknown[] }[];
       };
-      if (
-        o.sources.length === 2 &&
-        o.sources.every((s) => s.status.state === 'ok' && s.entities.length === 5)
-      )
-        break;
+      const accounts = o.sources.filter((s) => s.type === 'rackspace');
+      const grids = o.sources.filter((s) => s.type === 'grid');
+      const filled =
+        accounts.length === 2 &&
+        accounts.every((s) => s.status.state === 'ok' && s.entities.length === 5) &&
+        grids.length === 2 &&
+        grids.every((s) => s.status.state === 'ok' && s.entities.length > 0);
+      if (filled) break;
       if (Date.now() > deadline)
         throw new Error(`demo board did not fill: ${JSON.stringify(o).slice(0, 300)}`);
       await new Promise((r) => setTimeout(r, 200));

@@ -2,9 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { newId, newSecret, sha256 } from '../auth/secret-tokens.js';
 import { ConfigError, loadConfig } from '../config/load.js';
+import type { App } from '../server/types.js';
 import { RackspaceSim } from '../sim/rackspace/sim.js';
 import { parseCommandArgs, positiveInt, UsageError, untilSignal } from './args.js';
+import { collectDemoGrid, createDemoGrids } from './demo-grids.js';
 import { startServer } from './serve.js';
 
 const USAGE = `Usage: cmon demo [--port N] [--host ADDR] [--data DIR] [--accounts N] [--servers N] [--seed N]
@@ -24,6 +27,22 @@ Options:
 `;
 
 const DEMO_PASSWORD = 'cmon-demo';
+const GRID_EVERY_MS = 10_000;
+
+/** An ingest token for a demo grid's collector, made as an admin would (stored hashed, audited). */
+async function demoToken(app: App, grid: string): Promise<string> {
+  const secret = newSecret('cmon');
+  await app.cmon.auth.store.createToken({
+    id: newId(),
+    name: `demo collector ${grid}`,
+    scopes: [`ingest:${grid}`],
+    secretHash: sha256(secret),
+    createdAt: Date.now(),
+    lastUsedAt: null,
+    createdBy: 'cmon demo',
+  });
+  return secret;
+}
 
 const DEMO_OPTIONS = {
   port: { type: 'string' },
@@ -90,11 +109,27 @@ export async function runDemo(argv: string[]): Promise<number> {
       },
     });
   }
+  // Two simulated grids, each fed by the real collector every GRID_EVERY_MS over HTTP.
+  const grids = createDemoGrids();
+  const tokens = await Promise.all(grids.map((g) => demoToken(app, g.name)));
+  let collecting = false;
+  const collectAll = async () => {
+    if (collecting) return;
+    collecting = true;
+    try {
+      await Promise.all(grids.map((g, i) => collectDemoGrid(g, base, tokens[i] as string, 60)));
+    } finally {
+      collecting = false;
+    }
+  };
+  await collectAll();
+  const gridTimer = setInterval(() => void collectAll(), GRID_EVERY_MS);
   process.stdout.write(
     `\ncmon demo is running: open ${base}/  (sign in as admin / ${DEMO_PASSWORD} to change things;` +
       ` data in ${config.dataDir}; Ctrl-C stops)\n\n`,
   );
   await untilSignal();
+  clearInterval(gridTimer);
   await app.close();
   await sim.stop();
   return 0;

@@ -113,6 +113,41 @@ describe('grids over HTTP: collector → ingest → API', () => {
   });
 });
 
+describe('spool replay after a server outage', () => {
+  it('spools while the server is down, then sends the spool first, oldest first, and the current one', async () => {
+    const { app } = await makeTestApp();
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const g = simGrid(8, 10, 40);
+      const token = await createToken(base, 'collector sp', ['ingest:sp']);
+      const down = 'http://127.0.0.1:9'; // discard port: nothing answers
+      for (let i = 0; i < 2; i++) {
+        g.sim.step(60);
+        g.sim.save(g.dir);
+        const r = await collect(g, 'sp', ['--server', down, '--token', token.secret]);
+        expect(r.code, r.out).toBe(2);
+        expect(r.out).toMatch(/^CRITICAL/);
+      }
+      const seen: number[] = [];
+      const ingest = app.cmon.grids.ingest.bind(app.cmon.grids);
+      app.cmon.grids.ingest = async (body) => {
+        seen.push((body as { collectedAt: number }).collectedAt);
+        return ingest(body);
+      };
+      const r = await collect(g, 'sp', ['--server', base, '--token', token.secret]);
+      expect(r.code, r.out).toBe(1);
+      expect(r.out).toMatch(/^WARNING/);
+      expect(seen).toHaveLength(3);
+      expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+      expect(app.cmon.grids.snapshot('sp')?.collectedAt).toBe(seen[2]);
+      const again = await collect(g, 'sp', ['--server', base, '--token', token.secret]);
+      expect(again.code, again.out).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 const vhost = await testVhost();
 
 describe.skipIf(!vhost)('grids over AMQP: collector → RabbitMQ → consumer → API', () => {

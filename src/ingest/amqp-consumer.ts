@@ -18,7 +18,7 @@ export interface ConsumerOptions {
   url: string;
   prefetch: number;
   reconnectMaxMs: number;
-  ingest: (body: unknown) => Promise<IngestResult>;
+  ingest: (body: unknown, raw: Buffer) => Promise<IngestResult>;
   log: FastifyBaseLogger;
 }
 
@@ -118,7 +118,7 @@ export class AmqpConsumer {
       return;
     }
     try {
-      const result = await this.opts.ingest(body);
+      const result = await this.opts.ingest(body, msg.content);
       ch.ack(msg);
       this.opts.log.debug({ ...result }, 'grid snapshot taken from AMQP');
     } catch (err) {

@@ -201,7 +201,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         url: config.amqp.url,
         prefetch: config.amqp.prefetch,
         reconnectMaxMs: config.amqp.reconnectMaxSec * 1000,
-        ingest: (body) => grids.ingest(body),
+        ingest: (body, raw) => grids.ingest(body, raw),
         log: app.log,
       })
     : undefined;

@@ -26,6 +26,8 @@ export type SeriesSink = (series: Series[], at: number) => Promise<void>;
 interface GridState {
   snapshot: GridSnapshot;
   receivedAt: number;
+  /** Computed once per snapshot: summarising 100,000 jobs is not for every request. */
+  summary: GridSummary;
 }
 
 export const gridSourceId = (grid: string) => `grid:${grid}`;
@@ -55,7 +57,8 @@ export class GridService {
   async start(): Promise<void> {
     for (const s of await this.store.grids.latestSnapshots()) {
       const snapshot = JSON.parse((await gunzipAsync(s.body)).toString('utf8')) as GridSnapshot;
-      this.#grids.set(s.grid, { snapshot, receivedAt: s.receivedAt });
+      const summary = summarize(snapshot, this.now(), this.staleAfterMs);
+      this.#grids.set(s.grid, { snapshot, receivedAt: s.receivedAt, summary });
     }
     this.#timer = setInterval(() => void this.refreshStale().catch(() => undefined), 10_000);
     this.#timer.unref();
@@ -76,16 +79,24 @@ export class GridService {
 
   summary(grid: string): GridSummary | undefined {
     const g = this.#grids.get(grid);
-    return g && summarize(g.snapshot, this.now(), this.staleAfterMs);
+    return g && { ...g.summary, stale: this.#isStale(g) };
   }
 
-  /** Validates, stores (exactly once per grid and snapshot id), then updates what pages show. */
-  async ingest(input: unknown): Promise<IngestResult> {
+  #isStale(g: GridState): boolean {
+    return this.now() - g.snapshot.collectedAt > this.staleAfterMs;
+  }
+
+  /**
+   * Validates, stores (exactly once per grid and snapshot id), then updates what pages show.
+   * `raw` is the JSON text it arrived as, when the caller has it.
+   */
+  async ingest(input: unknown, raw?: Buffer): Promise<IngestResult> {
     const checked = validateSnapshot(input);
     if (!checked.ok) throw new SnapshotRejected(`invalid snapshot: ${checked.error}`);
     const snap = checked.value;
     const receivedAt = this.now();
-    const body = await gzipAsync(Buffer.from(JSON.stringify(snap)), { level: 1 });
+    // The bytes it came in are valid JSON of it already; serialising 25 MB again costs ~250 ms.
+    const body = await gzipAsync(raw ?? Buffer.from(JSON.stringify(snap)), { level: 1 });
     const stored = await this.store.grids.putSnapshot({
       grid: snap.grid,
       snapshotId: snap.snapshotId,
@@ -106,7 +117,7 @@ export class GridService {
     );
     const current = this.#grids.get(snap.grid);
     if (!current || snap.collectedAt >= current.snapshot.collectedAt) {
-      this.#grids.set(snap.grid, { snapshot: snap, receivedAt });
+      this.#grids.set(snap.grid, { snapshot: snap, receivedAt, summary });
       await this.#publish(snap.grid, summary, snap.partial);
     }
     return result;
@@ -115,9 +126,9 @@ export class GridService {
   /** Marks grids whose collector went silent (their clouds turn CRITICAL) and announces it. */
   async refreshStale(): Promise<void> {
     for (const [name, g] of this.#grids) {
-      const summary = summarize(g.snapshot, this.now(), this.staleAfterMs);
-      if (summary.stale !== (this.state.summary(gridSourceId(name))?.status.state === 'stale')) {
-        await this.#publish(name, summary, g.snapshot.partial);
+      const stale = this.#isStale(g);
+      if (stale !== (this.state.summary(gridSourceId(name))?.status.state === 'stale')) {
+        await this.#publish(name, { ...g.summary, stale }, g.snapshot.partial);
       }
     }
   }

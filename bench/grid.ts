@@ -77,7 +77,14 @@ async function main(): Promise<void> {
       '--cloud-status',
       g.bin.cloud_status,
     ],
-    { stdout: (t) => void (out += t), stderr: (t) => void (out += t) },
+    {
+      stdout: (t) => {
+        out += t;
+      },
+      stderr: (t) => {
+        out += t;
+      },
+    },
   );
   line(
     'cmon collect run (3 commands, parse, validate, publish)',

@@ -75,12 +75,14 @@ describe('grids over HTTP: collector → ingest → API', () => {
     const overview = await gridApi(base, '/overview');
     const section = overview.sources.find((s: { id: string }) => s.id === 'grid:g1');
     expect(section.type).toBe('grid');
-    expect(section.entities.map((e: { label: string }) => e.label).sort()).toEqual(
+    const clouds = section.entities.filter((e: { id: string }) => e.id !== 'grid-pool');
+    expect(clouds.map((e: { label: string }) => e.label).sort()).toEqual(
       g.sim
         .truth('g1')
         .clouds.map((c) => c.name)
         .sort(),
     );
+    expect(section.entities.find((e: { id: string }) => e.id === 'grid-pool')?.label).toBe('g1 pool');
 
     const vms = await gridApi(base, '/grids/g1/vms?limit=5&sort=hostname');
     expect(vms.total).toBe(g.sim.truth('g1').vms.total);

@@ -191,7 +191,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   kioskRoute(app);
   metricsRoute(app);
   if (existsSync(WEB_ROOT)) {
-    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: ['index.html'] });
+    // wildcard: files built after start-up are served too (a missing one falls to the SPA page).
+    await app.register(fastifyStatic, { root: WEB_ROOT, index: ['index.html'] });
   }
 
   const sweep = setInterval(() => void auth.sessions.sweep().catch(() => undefined), 3_600_000);

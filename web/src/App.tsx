@@ -7,10 +7,16 @@ import { Header } from './components/Header.js';
 import { live, useLive } from './live.js';
 import { loginHref } from './loginForm.js';
 import { AccountPage } from './pages/AccountPage.js';
+import { CloudPage } from './pages/CloudPage.js';
 import { EntityPage } from './pages/EntityPage.js';
+import { GridPage } from './pages/GridPage.js';
+import { GridsPage } from './pages/GridsPage.js';
+import { JobPage } from './pages/JobPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFound } from './pages/NotFound.js';
+import { PlotPage } from './pages/PlotPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
+import { VmPage } from './pages/VmPage.js';
 import { Wallboard } from './pages/Wallboard.js';
 import { matchRoute, navigate, useLocation } from './router.js';
 import { useTheme } from './theme.js';
@@ -78,6 +84,34 @@ function Shell() {
       break;
     case 'entity':
       page = <EntityPage sourceId={route.sourceId} entityId={route.entityId} snap={snap} kiosk={kiosk} />;
+      break;
+    case 'grids':
+      page = <GridsPage snap={snap} />;
+      break;
+    case 'grid':
+      page = <GridPage key={route.grid} grid={route.grid} snap={snap} />;
+      break;
+    case 'cloud':
+      page = (
+        <CloudPage
+          key={`${route.grid}/${route.cloud}`}
+          grid={route.grid}
+          cloud={route.cloud}
+          search={loc.search}
+          snap={snap}
+        />
+      );
+      break;
+    case 'vm':
+      page = <VmPage key={`${route.grid}/${route.vmId}`} grid={route.grid} vmId={route.vmId} snap={snap} />;
+      break;
+    case 'job':
+      page = (
+        <JobPage key={`${route.grid}/${route.jobId}`} grid={route.grid} jobId={route.jobId} snap={snap} />
+      );
+      break;
+    case 'plot':
+      page = <PlotPage search={loc.search} />;
       break;
     default:
       page = <NotFound />;

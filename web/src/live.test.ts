@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { GridSummary } from './gridTypes.js';
 import { applyEvent, INITIAL_STATE, type LiveEvent, type LiveState } from './live.js';
 import type { OverviewEntity, OverviewSource, SourceStatus } from './types.js';
 
@@ -100,5 +101,60 @@ describe('applyEvent', () => {
     ];
     const s = replayed.reduce(applyEvent, snapshot);
     expect(s.sources[0]?.entities).toEqual([v2]);
+  });
+});
+
+describe('applyEvent: grid summaries', () => {
+  function grid(name: string, collectedAt: number, stale = false): GridSummary {
+    const jobs = { idle: 1, running: 0, held: 0, completed: 0, removed: 0, suspended: 0, total: 1 };
+    return { name, collectedAt, stale, clouds: [], vms: { total: 0 }, jobs, jobsByOwner: {} };
+  }
+
+  it('starts with no grids', () => {
+    expect(INITIAL_STATE.grids).toEqual({});
+  });
+
+  it('keeps the latest summary per grid, leaving sources and other grids alone', () => {
+    const s0 = loaded(src('a', [ent('1')]));
+    const g1 = grid('g1', 1000);
+    const s1 = applyEvent(s0, { type: 'grid', data: { name: 'g1', summary: g1 } });
+    expect(s1.grids.g1).toBe(g1);
+    expect(s1.sources).toBe(s0.sources);
+    expect(s0.grids).toEqual({});
+    const g2 = grid('g2', 1000);
+    const s2 = applyEvent(s1, { type: 'grid', data: { name: 'g2', summary: g2 } });
+    const stale = grid('g1', 1000, true);
+    const s3 = applyEvent(s2, { type: 'grid', data: { name: 'g1', summary: stale } });
+    expect(s3.grids.g1).toBe(stale);
+    expect(s3.grids.g2).toBe(g2);
+  });
+
+  it('returns the same state for a repeated or malformed event', () => {
+    const g1 = grid('g1', 1000);
+    const s1 = applyEvent(loaded(), { type: 'grid', data: { name: 'g1', summary: g1 } });
+    expect(applyEvent(s1, { type: 'grid', data: { name: 'g1', summary: g1 } })).toBe(s1);
+    const bad = { type: 'grid', data: { name: 'g1' } } as unknown as LiveEvent;
+    expect(applyEvent(s1, bad)).toBe(s1);
+  });
+
+  it('keeps grids through source and entity events', () => {
+    const g1 = grid('g1', 1000);
+    const s1 = applyEvent(loaded(src('a', [])), { type: 'grid', data: { name: 'g1', summary: g1 } });
+    const s2 = applyEvent(s1, {
+      type: 'entities',
+      data: { sourceId: 'a', upsert: [ent('9')], remove: [] },
+    });
+    expect(s2.grids.g1).toBe(g1);
+    expect(applyEvent(s2, { type: 'source-removed', data: { id: 'a' } }).grids.g1).toBe(g1);
+  });
+
+  it('a fresh snapshot clears them, and grid events that raced it are replayed on top', () => {
+    const g1 = grid('g1', 1000);
+    const g1b = grid('g1', 2000);
+    const before = applyEvent(loaded(), { type: 'grid', data: { name: 'g1', summary: g1 } });
+    const snap = applyEvent(before, { type: 'overview', overview: { generatedAt: 9, sources: [] } });
+    expect(snap.grids).toEqual({});
+    const replayed = applyEvent(snap, { type: 'grid', data: { name: 'g1', summary: g1b } });
+    expect(replayed.grids.g1).toBe(g1b);
   });
 });

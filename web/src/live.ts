@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorMessage, isAbortError } from './api.js';
+import type { GridEventData, GridSummary } from './gridTypes.js';
 import type {
   EntitiesEventData,
   Overview,
@@ -13,15 +14,24 @@ export type LiveEvent =
   | { type: 'overview'; overview: Overview }
   | { type: 'source'; data: SourceEventData }
   | { type: 'source-removed'; data: { id: string } }
-  | { type: 'entities'; data: EntitiesEventData };
+  | { type: 'entities'; data: EntitiesEventData }
+  | { type: 'grid'; data: GridEventData };
 
 export interface LiveState {
   loaded: boolean;
   generatedAt: number | null;
   sources: readonly OverviewSource[];
+  /**
+   * Grid summaries the stream sent since the last snapshot, by grid name. The overview does not carry
+   * them, so a snapshot clears them (events that raced it are replayed on top): grid pages fetch
+   * their summary and prefer this one when it is as new.
+   */
+  grids: Readonly<Record<string, GridSummary>>;
 }
 
-export const INITIAL_STATE: LiveState = { loaded: false, generatedAt: null, sources: [] };
+const NO_GRIDS: Readonly<Record<string, GridSummary>> = Object.freeze({});
+
+export const INITIAL_STATE: LiveState = { loaded: false, generatedAt: null, sources: [], grids: NO_GRIDS };
 
 function applyEntities(source: OverviewSource, data: EntitiesEventData): OverviewSource {
   const upsert = new Map<string, OverviewEntity>();
@@ -48,7 +58,12 @@ function applyEntities(source: OverviewSource, data: EntitiesEventData): Overvie
 export function applyEvent(state: LiveState, event: LiveEvent): LiveState {
   switch (event.type) {
     case 'overview':
-      return { loaded: true, generatedAt: event.overview.generatedAt, sources: event.overview.sources };
+      return {
+        loaded: true,
+        generatedAt: event.overview.generatedAt,
+        sources: event.overview.sources,
+        grids: NO_GRIDS,
+      };
     case 'source': {
       const d = event.data;
       const i = state.sources.findIndex((s) => s.id === d.id);
@@ -74,6 +89,11 @@ export function applyEvent(state: LiveState, event: LiveEvent): LiveState {
       const sources = state.sources.slice();
       sources[i] = next;
       return { ...state, sources };
+    }
+    case 'grid': {
+      const { name, summary } = event.data;
+      if (typeof name !== 'string' || !summary || state.grids[name] === summary) return state;
+      return { ...state, grids: { ...state.grids, [name]: summary } };
     }
     default:
       return state;
@@ -147,6 +167,7 @@ export class LiveStore {
     this.listen(es, 'source', (data) => ({ type: 'source', data: data as SourceEventData }));
     this.listen(es, 'source-removed', (data) => ({ type: 'source-removed', data: data as { id: string } }));
     this.listen(es, 'entities', (data) => ({ type: 'entities', data: data as EntitiesEventData }));
+    this.listen(es, 'grid', (data) => ({ type: 'grid', data: data as GridEventData }));
   }
 
   stop(): void {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { cloudPath, gridPath, type Patch, patchSearch } from './gridView.js';
 
 export type SettingsSection = 'accounts' | 'users' | 'tokens' | 'audit';
 
@@ -15,6 +16,12 @@ export type Route =
   | { name: 'account' }
   | { name: 'settings'; section: SettingsSection }
   | { name: 'entity'; sourceId: string; entityId: string }
+  | { name: 'grids' }
+  | { name: 'grid'; grid: string }
+  | { name: 'cloud'; grid: string; cloud: string }
+  | { name: 'vm'; grid: string; vmId: string }
+  | { name: 'job'; grid: string; jobId: string }
+  | { name: 'plot' }
   | { name: 'not-found' };
 
 function decode(segment: string): string | null {
@@ -39,7 +46,52 @@ export function matchRoute(pathname: string): Route {
     const entityId = decode(m[2] as string);
     if (sourceId !== null && entityId !== null) return { name: 'entity', sourceId, entityId };
   }
+  if (path === '/plot') return { name: 'plot' };
+  if (path === '/grids') return { name: 'grids' };
+  const g = /^\/grids\/([^/]+)(?:\/(clouds|vms|jobs)\/([^/]+))?$/.exec(path);
+  if (g) {
+    const grid = decode(g[1] as string);
+    const id = g[3] === undefined ? '' : decode(g[3]);
+    if (grid === null || id === null) return { name: 'not-found' };
+    switch (g[2]) {
+      case 'clouds':
+        return { name: 'cloud', grid, cloud: id };
+      case 'vms':
+        return { name: 'vm', grid, vmId: id };
+      case 'jobs':
+        return { name: 'job', grid, jobId: id };
+      default:
+        return { name: 'grid', grid };
+    }
+  }
   return { name: 'not-found' };
+}
+
+const GRID_SOURCE_PREFIX = 'grid:';
+
+/** The grid a wallboard source stands for (`type: "grid"`, id `grid:<name>`), else null. */
+export function gridOfSource(source: { id: string; type: string }): string | null {
+  if (source.type !== 'grid' || !source.id.startsWith(GRID_SOURCE_PREFIX)) return null;
+  return source.id.slice(GRID_SOURCE_PREFIX.length) || null;
+}
+
+/** Where a section header links: the grid page for a grid, nowhere (null) for an account. */
+export function sourceHref(source: { id: string; type: string }): string | null {
+  const grid = gridOfSource(source);
+  return grid === null ? null : gridPath(grid);
+}
+
+/** The id of a grid's own circle (the pool: its queue and collector), beside one per cloud. */
+export const GRID_POOL_ENTITY = 'grid-pool';
+
+/** Where a circle links: a grid's circle is a cloud (labelled with its name) or its pool, others a server. */
+export function entityHref(
+  source: { id: string; type: string },
+  entity: { id: string; label: string },
+): string {
+  const grid = gridOfSource(source);
+  if (grid === null) return entityPath(source.id, entity.id);
+  return entity.id === GRID_POOL_ENTITY ? gridPath(grid) : cloudPath(grid, entity.label);
 }
 
 export function entityPath(sourceId: string, entityId: string): string {
@@ -66,6 +118,15 @@ export function setQueryParam(key: string, value: string | null): void {
   if (value === null || value === '') url.searchParams.delete(key);
   else url.searchParams.set(key, value);
   navigate(`${url.pathname}${url.search}${url.hash}`, { replace: true });
+}
+
+/**
+ * Sets or clears several query parameters at once. In place by default (typing); `push` for a
+ * deliberate step the Back button should undo (a sort, a page, a select).
+ */
+export function setQueryParams(patch: Patch, opts: { push?: boolean } = {}): void {
+  const url = `${location.pathname}${patchSearch(location.search, patch)}${location.hash}`;
+  navigate(url, { replace: !opts.push });
 }
 
 export interface Loc {

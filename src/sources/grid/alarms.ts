@@ -28,8 +28,20 @@ function alarm(id: string, label: string, state: AlarmState, status: string, sin
   };
 }
 
+/** The id of a grid's own circle: its queue and its collector, what belongs to no cloud. */
+export const POOL_ENTITY_ID = 'grid-pool';
+
+function collectorAlarm(summary: GridSummary, partial: Record<string, string> | undefined): Alarm {
+  const at = summary.collectedAt;
+  if (summary.stale)
+    return alarm('collector', 'Collector', 'CRITICAL', `no snapshot since ${new Date(at).toISOString()}`, at);
+  const missing = partial ? `partial data: ${Object.keys(partial).join(', ')}` : 'reporting';
+  return alarm('collector', 'Collector', partial ? 'WARNING' : 'OK', missing, at);
+}
+
 /**
- * The wallboard's view of a grid: a circle per cloud whose alarms are derived from the latest
+ * The wallboard's view of a grid: a circle for the pool (the collector, and the queue's held jobs,
+ * which belong to no cloud until they run) and one per cloud, whose alarms derive from the latest
  * snapshot with configurable thresholds. `since` is the snapshot time: the state holds as of then.
  */
 export function gridEntities(
@@ -38,33 +50,40 @@ export function gridEntities(
   t: Thresholds,
 ): Entity[] {
   const at = summary.collectedAt;
+  const collector = collectorAlarm(summary, partial);
+  const errorsIn = (n: number, where: string) =>
+    alarm(
+      'vm-errors',
+      'VMs in error',
+      level(n, t.vmErrorsWarning, t.vmErrorsCritical),
+      `${n} VMs in error${where}`,
+      at,
+    );
+  const heldIn = (n: number, where: string) =>
+    alarm(
+      'held-jobs',
+      'Held jobs',
+      level(n, t.heldJobsWarning, t.heldJobsCritical),
+      `${n} held jobs${where}`,
+      at,
+    );
+  const pool: Entity = {
+    id: POOL_ENTITY_ID,
+    label: `${summary.name} pool`,
+    alarms: [
+      collector,
+      heldIn(summary.jobs.held, ' in the pool'),
+      errorsIn(summary.vms.error ?? 0, ' in the pool'),
+    ],
+  };
   const jobsWait = summary.jobs.idle > 0;
-  return summary.clouds.map((c) => {
-    const errors = c.vms.error ?? 0;
-    const alarms: Alarm[] = [
-      summary.stale
-        ? alarm('collector', 'Collector', 'CRITICAL', `no snapshot since ${new Date(at).toISOString()}`, at)
-        : alarm(
-            'collector',
-            'Collector',
-            partial ? 'WARNING' : 'OK',
-            partial ? `partial data: ${Object.keys(partial).join(', ')}` : 'reporting',
-            at,
-          ),
-      alarm(
-        'vm-errors',
-        'VMs in error',
-        level(errors, t.vmErrorsWarning, t.vmErrorsCritical),
-        `${errors} VMs in error`,
-        at,
-      ),
-      alarm(
-        'held-jobs',
-        'Held jobs',
-        level(c.jobs.held, t.heldJobsWarning, t.heldJobsCritical),
-        `${c.jobs.held} held jobs`,
-        at,
-      ),
+  const clouds = summary.clouds.map((c) => ({
+    id: cloudEntityId(c.name),
+    label: c.name,
+    alarms: [
+      collector,
+      errorsIn(c.vms.error ?? 0, ''),
+      heldIn(c.jobs.held, ''),
       alarm(
         'idle-vms',
         'Idle VMs while jobs wait',
@@ -72,7 +91,7 @@ export function gridEntities(
         `${c.idleVms} idle VMs, ${summary.jobs.idle} jobs waiting`,
         at,
       ),
-    ];
-    return { id: cloudEntityId(c.name), label: c.name, alarms };
-  });
+    ],
+  }));
+  return [pool, ...clouds];
 }

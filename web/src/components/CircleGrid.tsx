@@ -1,6 +1,6 @@
 import { Component } from 'preact';
 import { entityAriaLabel, entitySignature, healthOf } from '../format.js';
-import { entityPath, withKiosk } from '../router.js';
+import { entityHref, withKiosk } from '../router.js';
 import { statesOf } from '../sort.js';
 import type { OverviewEntity } from '../types.js';
 import { ringClass } from './ringStyles.js';
@@ -70,6 +70,8 @@ function updateCircle(n: CircleNode, e: OverviewEntity, href: string): void {
 
 export interface CircleGridProps {
   sourceId: string;
+  /** A `grid` source's circles are clouds and link to the cloud page. */
+  sourceType: string;
   /** What to show, already sorted and filtered. */
   entities: readonly OverviewEntity[];
   /** Every entity of the source: circles hidden by the filter are kept for these, so clearing it is cheap. */
@@ -108,7 +110,8 @@ export class CircleGrid extends Component<CircleGridProps> {
       next.entities !== p.entities ||
       next.all !== p.all ||
       next.kiosk !== p.kiosk ||
-      next.sourceId !== p.sourceId
+      next.sourceId !== p.sourceId ||
+      next.sourceType !== p.sourceType
     ) {
       this.sync(next);
     }
@@ -126,14 +129,14 @@ export class CircleGrid extends Component<CircleGridProps> {
     for (const id of this.nodes.keys()) if (!ids.has(id)) this.nodes.delete(id);
   }
 
-  private sync({ sourceId, entities, all, kiosk }: CircleGridProps): void {
+  private sync({ sourceId, sourceType, entities, all, kiosk }: CircleGridProps): void {
     const root = this.root;
     if (!root) return;
     this.prune(all);
     const ordered: CircleNode[] = [];
     const keep = new Set<CircleNode>();
     for (const e of entities) {
-      const href = withKiosk(entityPath(sourceId, e.id), kiosk);
+      const href = withKiosk(entityHref({ id: sourceId, type: sourceType }, e), kiosk);
       let n = this.nodes.get(e.id);
       if (n) {
         if (keep.has(n)) continue;

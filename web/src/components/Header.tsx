@@ -34,6 +34,7 @@ export function Header({ q, theme, onToggleTheme, here }: HeaderProps) {
       )}
       <nav class="nav">
         <a href="/">Board</a>
+        <a href="/grids">Grids</a>
         {can('view-settings') && <a href="/settings">Settings</a>}
         <a href="/?kiosk=1" title="Full-screen board for a TV">
           Kiosk

@@ -1,5 +1,6 @@
 import { Component } from 'preact';
 import { filterEntities, summarize } from '../format.js';
+import { sourceHref, withKiosk } from '../router.js';
 import { compareWorstFirst } from '../sort.js';
 import type { OverviewEntity, OverviewSource } from '../types.js';
 import { CircleGrid } from './CircleGrid.js';
@@ -53,6 +54,7 @@ export class SourceSection extends Component<SourceSectionProps> {
     const shown = this.visible();
     const state = source.status.state;
     const filtered = q.trim() !== '';
+    const href = sourceHref(source);
     return (
       <section
         class={`source source-${state}${state === 'stale' || state === 'error' ? ' is-stale' : ''}`}
@@ -60,7 +62,15 @@ export class SourceSection extends Component<SourceSectionProps> {
         aria-label={source.name}
       >
         <header class="source-head">
-          <h2 class="source-name">{source.name}</h2>
+          <h2 class="source-name">
+            {href ? (
+              <a href={withKiosk(href, kiosk)} data-grid-link={source.id}>
+                {source.name}
+              </a>
+            ) : (
+              source.name
+            )}
+          </h2>
           <StatusBadge status={source.status} />
           <span class="summary">{summarize(source.entities)}</span>
           {filtered && (
@@ -72,6 +82,7 @@ export class SourceSection extends Component<SourceSectionProps> {
         {shown.length > 0 ? (
           <CircleGrid
             sourceId={source.id}
+            sourceType={source.type}
             entities={shown}
             all={source.entities}
             kiosk={kiosk}

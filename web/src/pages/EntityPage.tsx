@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formatRelative, formatTime } from '../format.js';
 import { type LiveSnapshot, useStreamEvents } from '../live.js';
@@ -6,21 +6,13 @@ import { withKiosk } from '../router.js';
 import { compareAlarms } from '../sort.js';
 import type { EntityDetail } from '../types.js';
 import { useFetch } from '../useFetch.js';
+import { useNow } from '../useNow.js';
 
 export interface EntityPageProps {
   sourceId: string;
   entityId: string;
   snap: LiveSnapshot;
   kiosk: boolean;
-}
-
-function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(t);
-  }, [everyMs]);
-  return now;
 }
 
 export function EntityPage({ sourceId, entityId, snap, kiosk }: EntityPageProps) {

@@ -8,6 +8,7 @@ import type { App } from '../src/server/types.js';
 import { type InitializedGrid, initGrid } from '../src/sim/grid/index.js';
 import { compiledLauncher } from '../src/sim/grid/testing.js';
 import type { GridSummary } from '../src/sources/grid/summary.js';
+import { packageRoot } from '../src/util/package-root.js';
 import { makeTestApp, TEST_ADMIN_PASSWORD } from './helpers/app.js';
 import { launchChromium } from './helpers/browser.js';
 import { createToken, login } from './helpers/principals.js';
@@ -80,7 +81,7 @@ describe('grid pages in Chromium', () => {
       .first();
     expect((await totalJobs.textContent())?.trim()).toBe(String(truth.jobs.total));
     expect(await totalJobs.getAttribute('href')).toContain('/plot?match=');
-    await page.screenshot({ path: join(mkdtempSync(join(tmpdir(), 'cmon-shot-')), 'grid.png') });
+    await page.screenshot({ path: join(packageRoot(), 'docs', 'grid.png') });
 
     const busy = [...truth.clouds].sort((a, b) => b.vms.total - a.vms.total)[0];
     await page.locator(`[data-cloud="${busy?.name}"] a[href*="/clouds/"]`).first().click();

@@ -16,7 +16,7 @@ import { runCollect } from '../src/collector/cli.js';
 import { AmqpTransport, GRID_QUEUE } from '../src/collector/transport-amqp.js';
 import { loadConfig } from '../src/config/load.js';
 import { buildApp } from '../src/server/app.js';
-import { initGrid } from '../src/sim/grid/index.js';
+import { collectorArgs, initGrid } from '../src/sim/grid/index.js';
 
 const VMS = Number(process.env.BENCH_VMS ?? 5000);
 const JOBS = Number(process.env.BENCH_JOBS ?? 100_000);
@@ -62,30 +62,14 @@ async function main(): Promise<void> {
 
   let out = '';
   const c0 = performance.now();
-  const code = await runCollect(
-    [
-      '--grid',
-      'big',
-      '--amqp',
-      url,
-      '--spool',
-      join(g.dir, 'spool'),
-      '--condor-status',
-      g.bin.condor_status,
-      '--condor-q',
-      g.bin.condor_q,
-      '--cloud-status',
-      g.bin.cloud_status,
-    ],
-    {
-      stdout: (t) => {
-        out += t;
-      },
-      stderr: (t) => {
-        out += t;
-      },
+  const code = await runCollect(collectorArgs(g, 'big', ['--amqp', url]), {
+    stdout: (t) => {
+      out += t;
     },
-  );
+    stderr: (t) => {
+      out += t;
+    },
+  });
   line(
     'cmon collect run (3 commands, parse, validate, publish)',
     `${(performance.now() - c0).toFixed(0)} ms, exit ${code}: ${out.split('\n')[0]}`,

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCollect } from '../src/collector/cli.js';
 import type { App } from '../src/server/types.js';
-import { type InitializedGrid, initGrid } from '../src/sim/grid/index.js';
+import { collectorArgs, type InitializedGrid, initGrid } from '../src/sim/grid/index.js';
 import { compiledLauncher } from '../src/sim/grid/testing.js';
 import type { GridSummary } from '../src/sources/grid/summary.js';
 import { packageRoot } from '../src/util/package-root.js';
@@ -30,25 +30,10 @@ beforeAll(async () => {
   );
   const token = await createToken(base, 'collector', ['ingest:ui']);
   const quiet = () => undefined;
-  const code = await runCollect(
-    [
-      '--grid',
-      'ui',
-      '--server',
-      base,
-      '--token',
-      token.secret,
-      '--spool',
-      join(g.dir, 'spool'),
-      '--condor-status',
-      g.bin.condor_status,
-      '--condor-q',
-      g.bin.condor_q,
-      '--cloud-status',
-      g.bin.cloud_status,
-    ],
-    { stdout: quiet, stderr: quiet },
-  );
+  const code = await runCollect(collectorArgs(g, 'ui', ['--server', base, '--token', token.secret]), {
+    stdout: quiet,
+    stderr: quiet,
+  });
   expect(code).toBe(0);
   truth = g.sim.truth('ui');
   browser = await launchChromium();

@@ -8,7 +8,7 @@ import { runCollect } from '../src/collector/cli.js';
 import { GRID_EXCHANGE, routingKeyFor } from '../src/collector/transport-amqp.js';
 import { DEAD_LETTER_QUEUE, REASON_HEADER } from '../src/ingest/amqp-consumer.js';
 import type { App } from '../src/server/types.js';
-import { type InitializedGrid, initGrid } from '../src/sim/grid/index.js';
+import { collectorArgs, type InitializedGrid, initGrid } from '../src/sim/grid/index.js';
 import { compiledLauncher } from '../src/sim/grid/testing.js';
 import { testVhost } from './helpers/amqp.js';
 import { adminFetch, makeTestApp, waitFor } from './helpers/app.js';
@@ -24,29 +24,14 @@ async function collect(
   transport: string[],
 ): Promise<{ code: number; out: string }> {
   let out = '';
-  const code = await runCollect(
-    [
-      '--grid',
-      grid,
-      ...transport,
-      '--spool',
-      join(g.dir, 'spool'),
-      '--condor-status',
-      g.bin.condor_status,
-      '--condor-q',
-      g.bin.condor_q,
-      '--cloud-status',
-      g.bin.cloud_status,
-    ],
-    {
-      stdout: (t) => {
-        out += t;
-      },
-      stderr: (t) => {
-        out += t;
-      },
+  const code = await runCollect(collectorArgs(g, grid, transport), {
+    stdout: (t) => {
+      out += t;
     },
-  );
+    stderr: (t) => {
+      out += t;
+    },
+  });
   return { code, out };
 }
 

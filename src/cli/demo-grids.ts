@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCollect } from '../collector/cli.js';
-import { GridSim, initGrid } from '../sim/grid/index.js';
+import { collectorArgs, GridSim, initGrid } from '../sim/grid/index.js';
 
 export interface DemoGrid {
   name: string;
@@ -43,23 +43,8 @@ export async function collectDemoGrid(
   sim.step(seconds);
   sim.save(g.dir);
   const quiet = () => undefined;
-  return runCollect(
-    [
-      '--grid',
-      g.name,
-      '--server',
-      server,
-      '--token',
-      token,
-      '--spool',
-      join(g.dir, 'spool'),
-      '--condor-status',
-      g.bin.condor_status,
-      '--condor-q',
-      g.bin.condor_q,
-      '--cloud-status',
-      g.bin.cloud_status,
-    ],
-    { stdout: quiet, stderr: quiet },
-  );
+  return runCollect(collectorArgs(g, g.name, ['--server', server, '--token', token]), {
+    stdout: quiet,
+    stderr: quiet,
+  });
 }

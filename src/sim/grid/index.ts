@@ -1,6 +1,6 @@
 /** Programmatic API of the grid simulator for tests, the demo and benchmarks. */
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { writeWrappers } from './cli.js';
 import type { Tool } from './model.js';
 import { GridSim, type GridSimOptions } from './sim.js';
@@ -23,4 +23,25 @@ export function initGrid(dir: string, opts: GridSimOptions = {}, launcher?: stri
   const sim = GridSim.create(opts);
   sim.save(abs);
   return { sim, dir: abs, bin: writeWrappers(abs, launcher) };
+}
+
+/** `cmon collect` arguments that read this simulated grid's fake commands and spool beside them. */
+export function collectorArgs(
+  g: { dir: string; bin: Record<Tool, string> },
+  grid: string,
+  transport: string[],
+): string[] {
+  return [
+    '--grid',
+    grid,
+    ...transport,
+    '--spool',
+    join(g.dir, 'spool'),
+    '--condor-status',
+    g.bin.condor_status,
+    '--condor-q',
+    g.bin.condor_q,
+    '--cloud-status',
+    g.bin.cloud_status,
+  ];
 }

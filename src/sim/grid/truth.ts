@@ -41,6 +41,7 @@ export function gridTruth(state: GridState, grid: string): GridSummary {
       enabled: c.enabled,
       quota: c.maxSlots,
       vms: vmCounts(),
+      vmTypes: {},
       slots: { claimed: 0, unclaimed: 0, total: 0 },
       idleVms: 0,
       jobs: emptyJobCounts(),
@@ -48,6 +49,7 @@ export function gridTruth(state: GridState, grid: string): GridSummary {
   }
   const cloudOfMachine = new Map<string, CloudSummary>();
   const gridVms = vmCounts();
+  const gridTypes: Record<string, number> = {};
   const occupied = jobsByMachine(state);
   for (const vm of state.vms) {
     const cloud = clouds.get(vm.cloud);
@@ -57,6 +59,8 @@ export function gridTruth(state: GridState, grid: string): GridSummary {
     cloud.vms.total++;
     gridVms[st] = (gridVms[st] ?? 0) + 1;
     gridVms.total++;
+    cloud.vmTypes[vm.vmtype] = (cloud.vmTypes[vm.vmtype] ?? 0) + 1;
+    gridTypes[vm.vmtype] = (gridTypes[vm.vmtype] ?? 0) + 1;
     cloudOfMachine.set(`${vm.hostname}.novalocal`, cloud);
     if (st === 'running' && !occupied.has(`${vm.hostname}.novalocal`)) cloud.idleVms++;
   }
@@ -91,6 +95,7 @@ export function gridTruth(state: GridState, grid: string): GridSummary {
     stale: false,
     clouds: [...clouds.values()],
     vms: gridVms,
+    vmTypes: gridTypes,
     jobs,
     jobsByOwner: byOwner,
   };

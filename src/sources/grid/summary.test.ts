@@ -32,7 +32,16 @@ describe('summarize', () => {
   const [c1, c2, c3] = s.clouds;
 
   it('has the API shape, stale after the limit', () => {
-    expect(Object.keys(s)).toEqual(['name', 'collectedAt', 'stale', 'clouds', 'vms', 'jobs', 'jobsByOwner']);
+    expect(Object.keys(s)).toEqual([
+      'name',
+      'collectedAt',
+      'stale',
+      'clouds',
+      'vms',
+      'vmTypes',
+      'jobs',
+      'jobsByOwner',
+    ]);
     expect(s).toMatchObject({ name: 'g1', collectedAt: 1_000_000, stale: false });
     expect(summarize(baseSnapshot(), 1_000_000 + 10 * 60_000 + 1, 10 * 60_000).stale).toBe(true);
   });
@@ -41,6 +50,20 @@ describe('summarize', () => {
     expect(c1?.vms).toEqual({ total: 3, starting: 0, running: 2, retiring: 1, error: 0 });
     expect(c2?.vms).toEqual({ total: 1, starting: 1, running: 0, retiring: 0, error: 0 });
     expect(s.vms).toEqual({ total: 5, starting: 1, running: 2, retiring: 1, error: 0, shutdown: 1 });
+  });
+
+  it('counts VMs by type, per cloud and for the grid', () => {
+    const types = (vms: { vmtype: string; cloud: string }[], cloud?: string) =>
+      vms
+        .filter((v) => !cloud || v.cloud === cloud)
+        .reduce<Record<string, number>>((acc, v) => {
+          acc[v.vmtype] = (acc[v.vmtype] ?? 0) + 1;
+          return acc;
+        }, {});
+    const snap = baseSnapshot();
+    expect(s.vmTypes).toEqual(types(snap.vms));
+    expect(c1?.vmTypes).toEqual(types(snap.vms, 'c1'));
+    expect(Object.values(s.vmTypes).reduce((a, b) => a + b, 0)).toBe(s.vms.total);
   });
 
   it('adds a cloud the pool no longer lists but still has VMs on', () => {

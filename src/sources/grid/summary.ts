@@ -29,6 +29,8 @@ export interface CloudSummary {
   enabled: boolean;
   quota: number | null;
   vms: VmCounts;
+  /** VMs by VM type (Cloud Scheduler's vmtype), every state together. */
+  vmTypes: Record<string, number>;
   slots: SlotCounts;
   /** Running VMs (override status counts) with no claimed slot and no job running on them. */
   idleVms: number;
@@ -41,6 +43,7 @@ export interface GridSummary {
   stale: boolean;
   clouds: CloudSummary[];
   vms: VmCounts;
+  vmTypes: Record<string, number>;
   jobs: JobCounts;
   jobsByOwner: Record<string, JobCounts>;
 }
@@ -94,6 +97,7 @@ export function summarize(s: GridSnapshot, now: number, staleAfterMs: number): G
         enabled: false,
         quota: null,
         vms: emptyVmCounts(),
+        vmTypes: {},
         slots: emptyCounts(),
         idleVms: 0,
         jobs: emptyJobCounts(),
@@ -109,6 +113,7 @@ export function summarize(s: GridSnapshot, now: number, staleAfterMs: number): G
       enabled: c.enabled,
       quota: c.quota,
       vms: emptyVmCounts(),
+      vmTypes: {},
       slots: emptyCounts(),
       idleVms: 0,
       jobs: emptyJobCounts(),
@@ -116,12 +121,15 @@ export function summarize(s: GridSnapshot, now: number, staleAfterMs: number): G
   }
 
   const gridVms = emptyVmCounts();
+  const gridTypes: Record<string, number> = {};
   const cloudByHost = new Map<string, string>();
   for (const vm of s.vms) {
     const state = vmState(vm);
     const cloud = cloudOf(vm.cloud);
     cloud.vms[state] = (cloud.vms[state] ?? 0) + 1;
     cloud.vms.total++;
+    cloud.vmTypes[vm.vmtype] = (cloud.vmTypes[vm.vmtype] ?? 0) + 1;
+    gridTypes[vm.vmtype] = (gridTypes[vm.vmtype] ?? 0) + 1;
     gridVms[state] = (gridVms[state] ?? 0) + 1;
     gridVms.total++;
     const key = hostKey(vm.hostname);
@@ -171,6 +179,7 @@ export function summarize(s: GridSnapshot, now: number, staleAfterMs: number): G
     stale: now - s.collectedAt > staleAfterMs,
     clouds: [...clouds.values()],
     vms: gridVms,
+    vmTypes: gridTypes,
     jobs: gridJobs,
     jobsByOwner: byOwner,
   };
@@ -202,11 +211,13 @@ export function seriesOf(summary: GridSummary): Series[] {
     push('cmon_grid_cloud_enabled', { cloud }, c.enabled ? 1 : 0);
     if (c.quota !== null) push('cmon_grid_cloud_quota', { cloud }, c.quota);
     for (const [status, n] of Object.entries(c.vms)) push('cmon_grid_vms', { cloud, status }, n);
+    for (const [vmtype, n] of Object.entries(c.vmTypes)) push('cmon_grid_vms_by_type', { cloud, vmtype }, n);
     for (const [state, n] of Object.entries(c.slots)) push('cmon_grid_slots', { cloud, state }, n);
     push('cmon_grid_idle_vms', { cloud }, c.idleVms);
     for (const [status, n] of Object.entries(c.jobs)) push('cmon_grid_jobs', { cloud, status }, n);
   }
   for (const [status, n] of Object.entries(summary.vms)) push('cmon_grid_vms', { status }, n);
+  for (const [vmtype, n] of Object.entries(summary.vmTypes)) push('cmon_grid_vms_by_type', { vmtype }, n);
   for (const [status, n] of Object.entries(summary.jobs)) push('cmon_grid_jobs', { status }, n);
   for (const [owner, counts] of Object.entries(summary.jobsByOwner)) {
     for (const [status, n] of Object.entries(counts)) push('cmon_grid_jobs_by_owner', { owner, status }, n);

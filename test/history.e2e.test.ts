@@ -126,6 +126,19 @@ describe('history in the running server', () => {
       });
       const mine = timeline.transitions.filter((x: { alarmId: string }) => x.alarmId === alarm.id);
       expect(mine[0].from).toBeNull();
+      // Time travel: the board just before the change shows the old state, now the new one.
+      const changedAt = mine[mine.length - 1].at as number;
+      const countsAt = async (at: number) =>
+        (await json(`/api/v1/overview?at=${at}`)).sources
+          .find((s: { id: string }) => s.id === id)
+          .entities.find((e: { id: string }) => e.id === entity.id).counts;
+      const before = await countsAt(changedAt - 1);
+      const after = await countsAt(changedAt);
+      expect(after.critical - before.critical).toBe(alarm.state === 'CRITICAL' ? -1 : 1);
+      const now = (await json('/api/v1/overview')).sources
+        .find((s: { id: string }) => s.id === id)
+        .entities.find((e: { id: string }) => e.id === entity.id).counts;
+      expect(after).toEqual(now);
       expect(mine[mine.length - 1].to).toBe(alarm.state === 'CRITICAL' ? 'OK' : 'CRITICAL');
     } finally {
       await sim.stop();

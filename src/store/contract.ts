@@ -122,6 +122,39 @@ export function runStoreContract(name: string, make: () => Promise<Store>): void
       expect(await store.listTransitions('a', 'other', 0, 100)).toEqual([]);
     });
 
+    it("answers each alarm's state at a moment from the transition log", async () => {
+      await store.createSource(sampleSource('a'));
+      const t = (entityId: string, alarmId: string, to: 'OK' | 'CRITICAL', at: number) => ({
+        sourceId: 'a',
+        entityId,
+        alarmId,
+        from: null,
+        to,
+        at,
+      });
+      await store.writeEntities({
+        sourceId: 'a',
+        upsert: [],
+        remove: [],
+        transitions: [
+          t('e1', 'x', 'OK', 10),
+          t('e1', 'x', 'CRITICAL', 20),
+          t('e1', 'y', 'OK', 30),
+          t('e2', 'x', 'CRITICAL', 5),
+        ],
+      });
+      expect(await store.alarmStatesAt('a', 4)).toEqual([]);
+      expect(await store.alarmStatesAt('a', 15)).toEqual([
+        { entityId: 'e1', alarmId: 'x', state: 'OK' },
+        { entityId: 'e2', alarmId: 'x', state: 'CRITICAL' },
+      ]);
+      expect(await store.alarmStatesAt('a', 30)).toEqual([
+        { entityId: 'e1', alarmId: 'x', state: 'CRITICAL' },
+        { entityId: 'e1', alarmId: 'y', state: 'OK' },
+        { entityId: 'e2', alarmId: 'x', state: 'CRITICAL' },
+      ]);
+    });
+
     it('drops entities and transitions with their source, and ignores writes for a deleted source', async () => {
       await store.createSource(sampleSource('a'));
       await store.writeEntities({

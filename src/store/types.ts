@@ -64,4 +64,9 @@ export interface Store {
   writeEntities(write: EntityWrite): Promise<void>;
   listEntities(sourceId: string): Promise<Entity[]>;
   listTransitions(sourceId: string, entityId: string, from: number, to: number): Promise<AlarmTransition[]>;
+  /** Each alarm's state at `at` from the transition log: its last transition at or before then. */
+  alarmStatesAt(
+    sourceId: string,
+    at: number,
+  ): Promise<{ entityId: string; alarmId: string; state: AlarmState }[]>;
 }

@@ -141,6 +141,22 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({ id: r.id, label: r.label, alarms: JSON.parse(r.alarms) as Alarm[] }));
   }
 
+  async alarmStatesAt(
+    sourceId: string,
+    at: number,
+  ): Promise<{ entityId: string; alarmId: string; state: AlarmState }[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT entity_id, alarm_id, to_state FROM (
+           SELECT entity_id, alarm_id, to_state,
+                  ROW_NUMBER() OVER (PARTITION BY entity_id, alarm_id ORDER BY at DESC, rowid DESC) AS rn
+           FROM alarm_transitions WHERE source_id = ? AND at <= ?)
+         WHERE rn = 1 ORDER BY entity_id, alarm_id`,
+      )
+      .all(sourceId, at) as { entity_id: string; alarm_id: string; to_state: string }[];
+    return rows.map((r) => ({ entityId: r.entity_id, alarmId: r.alarm_id, state: r.to_state as AlarmState }));
+  }
+
   async listTransitions(
     sourceId: string,
     entityId: string,

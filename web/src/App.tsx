@@ -4,6 +4,7 @@ import { canRead } from './auth.js';
 import { AuthProvider, useAuth } from './components/AuthProvider.js';
 import { ConnectionBanner } from './components/ConnectionBanner.js';
 import { Header } from './components/Header.js';
+import { PlotModalHost } from './components/plot/PlotModal.js';
 import { live, useLive } from './live.js';
 import { loginHref } from './loginForm.js';
 import { AccountPage } from './pages/AccountPage.js';
@@ -83,7 +84,15 @@ function Shell() {
       page = <AccountPage />;
       break;
     case 'entity':
-      page = <EntityPage sourceId={route.sourceId} entityId={route.entityId} snap={snap} kiosk={kiosk} />;
+      page = (
+        <EntityPage
+          sourceId={route.sourceId}
+          entityId={route.entityId}
+          snap={snap}
+          kiosk={kiosk}
+          search={loc.search}
+        />
+      );
       break;
     case 'grids':
       page = <GridsPage snap={snap} />;
@@ -130,6 +139,7 @@ function Shell() {
       )}
       <ConnectionBanner connection={snap.connection} error={snap.state.loaded ? null : snap.error} />
       <main class="main">{page}</main>
+      <PlotModalHost here={here} />
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  alarmTotals,
   entityAriaLabel,
   entitySignature,
   filterEntities,
+  formatDuration,
   formatRelative,
   formatTime,
   formatWait,
@@ -134,5 +136,35 @@ describe('formatWhen', () => {
     expect(formatWhen('not a date')).toBe('—');
     expect(formatWhen(0)).toBe(formatTime(0));
     expect(formatWhen('1970-01-01T00:00:01Z')).toBe(formatTime(1000));
+  });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0 s'],
+    [44_600, '45 s'],
+    [5 * 60_000 + 20_000, '5 min'],
+    [3_600_000, '1 h'],
+    [2 * 3_600_000 + 5 * 60_000, '2 h 5 min'],
+    [86_400_000, '1 d'],
+    [3 * 86_400_000 + 4 * 3_600_000 + 59 * 60_000, '3 d 4 h'],
+  ])('%i ms → %s', (ms, want) => {
+    expect(formatDuration(ms)).toBe(want);
+  });
+});
+
+describe('alarmTotals', () => {
+  it('sums the servers’ alarm counts', () => {
+    const c = (critical: number, ok: number) => ({
+      counts: { ok, warning: 1, critical, unknown: 0, total: ok + critical + 1 },
+    });
+    expect(alarmTotals([c(2, 3), c(0, 5)])).toEqual({
+      ok: 8,
+      warning: 2,
+      critical: 2,
+      unknown: 0,
+      total: 12,
+    });
+    expect(alarmTotals([])).toEqual({ ok: 0, warning: 0, critical: 0, unknown: 0, total: 0 });
   });
 });

@@ -114,3 +114,28 @@ export function formatWhen(v: number | string | null | undefined): string {
   const t = new Date(v).getTime();
   return Number.isFinite(t) ? formatTime(t) : '—';
 }
+
+/** A span for people, two units at most: `45 s`, `5 min`, `2 h 5 min`, `3 d 4 h`. */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return m % 60 === 0 ? `${h} h` : `${h} h ${m % 60} min`;
+  const d = Math.floor(h / 24);
+  return h % 24 === 0 ? `${d} d` : `${d} d ${h % 24} h`;
+}
+
+/** Alarm counts of an account: the sum over its servers. */
+export function alarmTotals(entities: readonly { counts: AlarmCounts }[]): AlarmCounts {
+  const t: AlarmCounts = { ok: 0, warning: 0, critical: 0, unknown: 0, total: 0 };
+  for (const e of entities) {
+    t.ok += e.counts.ok;
+    t.warning += e.counts.warning;
+    t.critical += e.counts.critical;
+    t.unknown += e.counts.unknown;
+    t.total += e.counts.total;
+  }
+  return t;
+}

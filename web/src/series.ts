@@ -73,3 +73,11 @@ export function jobsByOwnerSeries(grid: string, owner: string, status: string): 
     ['status', status],
   ]);
 }
+
+/** `state`: `critical`, `warning`, `unknown`, `ok` or `total` — an account's alarm counts at each poll. */
+export function alarmsSeries(sourceId: string, state: string): string {
+  return seriesSelector('cmon_alarms', [
+    ['source_id', sourceId],
+    ['state', state],
+  ]);
+}

@@ -1,9 +1,11 @@
 import { useEffect, useMemo } from 'preact/hooks';
+import { AlarmTimeline } from '../components/AlarmTimeline.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formatRelative, formatTime } from '../format.js';
 import { type LiveSnapshot, useStreamEvents } from '../live.js';
 import { withKiosk } from '../router.js';
 import { compareAlarms } from '../sort.js';
+import { readTimelinePreset } from '../timeline.js';
 import type { EntityDetail } from '../types.js';
 import { useFetch } from '../useFetch.js';
 import { useNow } from '../useNow.js';
@@ -13,9 +15,11 @@ export interface EntityPageProps {
   entityId: string;
   snap: LiveSnapshot;
   kiosk: boolean;
+  search: string;
 }
 
-export function EntityPage({ sourceId, entityId, snap, kiosk }: EntityPageProps) {
+export function EntityPage({ sourceId, entityId, snap, kiosk, search }: EntityPageProps) {
+  const timeline = readTimelinePreset(new URLSearchParams(search).get('timeline'));
   const path = `/sources/${encodeURIComponent(sourceId)}/entities/${encodeURIComponent(entityId)}`;
   const { data, error, status, reload } = useFetch<EntityDetail>(path);
   const now = useNow(30_000);
@@ -68,6 +72,9 @@ export function EntityPage({ sourceId, entityId, snap, kiosk }: EntityPageProps)
               </p>
             )}
           </header>
+          {alarms.length > 0 && (
+            <AlarmTimeline sourceId={sourceId} entityId={entityId} alarms={alarms} preset={timeline} />
+          )}
           {alarms.length === 0 ? (
             <p class="empty">This server has no alarms.</p>
           ) : (

@@ -1,28 +1,31 @@
-import { useEffect } from 'preact/hooks';
+import { useCallback, useEffect, useMemo } from 'preact/hooks';
+import { PlotView } from '../components/plot/PlotView.js';
+import { type PlotState, plotPageHref, readPlotState } from '../plot/plotState.js';
+import { navigate } from '../router.js';
 
-/** Placeholder until the history issue draws the plot: shows which series a number stands for. */
+/** The full-page plot: its whole state is the URL, so every view is a link. */
 export function PlotPage({ search }: { search: string }) {
-  const params = new URLSearchParams(search);
-  const matches = params.getAll('match');
+  const state = useMemo(() => readPlotState(search), [search]);
   useEffect(() => {
     document.title = 'History — cmon';
   }, []);
+  // A deliberate step (preset, zoom, pan): one history entry each, so Back undoes it.
+  const onChange = useCallback((next: PlotState) => navigate(plotPageHref(next)), []);
   return (
     <div class="plot-page" data-testid="plot-page">
       <h1>History</h1>
-      {matches.length === 0 ? (
-        <p class="empty">No series chosen: follow a number's link from a grid page.</p>
+      {state.matches.length === 0 ? (
+        <p class="empty">No series chosen: follow a number's link from a grid page or the board.</p>
       ) : (
         <>
-          <p>The history plot of:</p>
           <ul class="selectors">
-            {matches.map((m) => (
+            {state.matches.map((m) => (
               <li key={m}>
                 <code data-testid="plot-selector">{m}</code>
               </li>
             ))}
           </ul>
-          <p class="muted">Plots arrive with the history pages; the series is recorded from now on.</p>
+          <PlotView state={state} onChange={onChange} height={420} />
         </>
       )}
       <p>

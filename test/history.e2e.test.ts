@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/server/types.js';
 import { RackspaceSim } from '../src/sim/rackspace/sim.js';
 import { baseSnapshot } from '../src/sources/grid/fixtures.js';
+import { type GridSummary, summarize } from '../src/sources/grid/summary.js';
 import { ADMIN, adminFetch, makeTestApp, waitFor } from './helpers/app.js';
 
 let app: App;
@@ -18,9 +19,11 @@ const json = async (path: string) => (await adminFetch(`${base}${path}`)).json()
 describe('history in the running server', () => {
   it('records every grid number at each snapshot and answers a query for it', async () => {
     const t0 = Date.UTC(2026, 0, 1);
+    const summaries = [];
     for (const [i, held] of [3, 5, 4].entries()) {
       const snap = baseSnapshot({ grid: 'hg', snapshotId: randomUUID(), collectedAt: t0 + i * 60_000 });
       snap.jobs = snap.jobs.map((j, k) => (k < held ? { ...j, status: 'held' as const } : j));
+      summaries.push(summarize(snap, snap.collectedAt, 3_600_000));
       const res = await adminFetch(`${base}/api/v1/ingest/grid`, {
         method: 'POST',
         body: JSON.stringify(snap),
@@ -38,6 +41,18 @@ describe('history in the running server', () => {
     const held = (await json('/api/v1/grids/hg')).jobs.held;
     expect(q.series[0].last).toEqual([expect.any(Number), expect.any(Number), held]);
     expect(q.series[0].t).toEqual([t0, t0 + 60_000, t0 + 120_000]);
+
+    // Time travel: the grid as it was just after the second snapshot, rebuilt from its series.
+    const past = await json(`/api/v1/grids/hg?at=${t0 + 90_000}`);
+    const second = summaries[1] as GridSummary;
+    expect(past.jobs).toEqual(second.jobs);
+    expect(past.vms).toEqual(second.vms);
+    expect(past.jobsByOwner).toEqual(second.jobsByOwner);
+    expect(past.clouds.map((c: { name: string }) => c.name)).toEqual(second.clouds.map((c) => c.name).sort());
+    expect(past.clouds.find((c: { name: string }) => c.name === second.clouds[0]?.name)).toEqual(
+      second.clouds[0],
+    );
+    expect((await adminFetch(`${base}/api/v1/grids/hg?at=${t0 - 3_600_000}`)).status).toBe(404);
   });
 
   it('imports Prometheus text and exports it back; a bad line commits nothing', async () => {

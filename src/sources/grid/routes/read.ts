@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { CmonError, ERRORS } from '../../../server/errors.js';
 import { ERROR_RESPONSES, IdParam } from '../../../server/schemas.js';
 import type { App } from '../../../server/types.js';
+import { gridSummaryAt } from '../at.js';
 import { jobDetail, listJobs, listVms, vmDetail } from '../query.js';
 import type { GridSnapshot } from '../snapshot.js';
 
@@ -44,12 +45,28 @@ export function gridReadRoutes(app: App): void {
       config: read,
       schema: {
         tags: ['grids'],
-        summary: 'One grid: per cloud VMs, slots, idle VMs, jobs; totals; jobs by owner',
+        summary:
+          'One grid: per cloud VMs, slots, idle VMs, jobs; totals; jobs by owner (?at=ms: as it was then)',
         params: Params,
+        querystring: Type.Object(
+          { at: Type.Optional(Type.Integer({ minimum: 0 })) },
+          { additionalProperties: false },
+        ),
         response: { 200: Anything, ...ERROR_RESPONSES },
       },
     },
     async (req) => {
+      const { at } = req.query;
+      if (at !== undefined) {
+        const past = await gridSummaryAt(app.cmon.history, req.params.grid, at);
+        const when = new Date(at).toISOString();
+        if (!past)
+          throw new CmonError(
+            ERRORS.NOT_FOUND,
+            `nothing was recorded for grid "${req.params.grid}" by ${when}`,
+          );
+        return past;
+      }
       snapshotOf(req.params.grid);
       return app.cmon.grids.summary(req.params.grid);
     },

@@ -162,6 +162,14 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     .filter(Boolean);
   if (origins.length > 0) await app.register(fastifyCors, { origin: origins, credentials: true });
   installAuth(app, auth);
+  // A query the route does not take is an error, not something silently ignored.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1/')) return;
+    route.schema = {
+      ...route.schema,
+      querystring: route.schema?.querystring ?? { type: 'object', additionalProperties: false },
+    };
+  });
 
   await app.register(fastifySwagger, {
     openapi: {

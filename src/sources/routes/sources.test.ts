@@ -149,6 +149,13 @@ describe('sources API', () => {
     expect(dup.json().message).toMatch(/body\.name/);
   });
 
+  it('refuses a query parameter the route does not take', async () => {
+    await setup();
+    const res = await call({ url: '/api/v1/sources?limit=5' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/querystring.limit: unknown field/);
+  });
+
   it('answers 404 for unknown sources and servers, 400 for bad ids', async () => {
     await setup();
     const id = (await post(VALID)).json().id;

@@ -4,6 +4,7 @@ import { canRead } from './auth.js';
 import { AuthProvider, useAuth } from './components/AuthProvider.js';
 import { ConnectionBanner } from './components/ConnectionBanner.js';
 import { Header } from './components/Header.js';
+import { PastBanner } from './components/PastBanner.js';
 import { PlotModalHost } from './components/plot/PlotModal.js';
 import { live, useLive } from './live.js';
 import { loginHref } from './loginForm.js';
@@ -21,6 +22,7 @@ import { VmPage } from './pages/VmPage.js';
 import { Wallboard } from './pages/Wallboard.js';
 import { matchRoute, navigate, useLocation } from './router.js';
 import { useTheme } from './theme.js';
+import { parseAt } from './timeTravel.js';
 
 export function App() {
   return (
@@ -37,6 +39,8 @@ function Shell() {
   const kiosk = params.get('kiosk') === '1';
   const q = params.get('q') ?? '';
   const route = matchRoute(loc.pathname);
+  // Time travel (`?at=<ms>`) applies to the wallboard and the grid summary only.
+  const at = route.name === 'wallboard' || route.name === 'grid' ? parseAt(loc.search) : null;
   const { me, error, store } = useAuth();
   const readable = me !== null && canRead(me);
   const snap = useLive();
@@ -75,7 +79,7 @@ function Shell() {
   let page: JSX.Element;
   switch (route.name) {
     case 'wallboard':
-      page = <Wallboard snap={snap} q={q} kiosk={kiosk} />;
+      page = <Wallboard snap={snap} q={q} kiosk={kiosk} at={at} />;
       break;
     case 'settings':
       page = <SettingsPage snap={snap} section={route.section} />;
@@ -98,7 +102,7 @@ function Shell() {
       page = <GridsPage snap={snap} />;
       break;
     case 'grid':
-      page = <GridPage key={route.grid} grid={route.grid} snap={snap} />;
+      page = <GridPage key={route.grid} grid={route.grid} snap={snap} at={at} />;
       break;
     case 'cloud':
       page = (
@@ -128,7 +132,9 @@ function Shell() {
 
   const lost = snap.connection === 'lost';
   return (
-    <div class={`app${kiosk ? ' kiosk' : ''}${lost ? ' is-disconnected' : ''}`}>
+    <div
+      class={`app${kiosk ? ' kiosk' : ''}${lost ? ' is-disconnected' : ''}${at !== null ? ' is-past' : ''}`}
+    >
       {!kiosk && (
         <Header
           q={route.name === 'wallboard' ? q : null}
@@ -138,6 +144,7 @@ function Shell() {
         />
       )}
       <ConnectionBanner connection={snap.connection} error={snap.state.loaded ? null : snap.error} />
+      {at !== null && <PastBanner at={at} here={here} />}
       <main class="main">{page}</main>
       <PlotModalHost here={here} />
     </div>

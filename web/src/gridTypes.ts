@@ -29,6 +29,8 @@ export interface CloudSummary {
   idleVms: number;
   /** Jobs running or last run on this cloud's VMs; idle jobs count in the grid totals only. */
   jobs: JobCounts;
+  /** VMs by the collector's VM type; optional so an older server still renders. */
+  vmTypes?: Record<string, number>;
 }
 
 export interface GridSummary {
@@ -40,6 +42,10 @@ export interface GridSummary {
   vms: VmCounts;
   jobs: JobCounts;
   jobsByOwner: Record<string, JobCounts>;
+  /** VMs by type over all clouds; optional so an older server still renders. */
+  vmTypes?: Record<string, number>;
+  /** Set when this is the grid as it was at that moment (time travel), epoch ms. */
+  at?: number;
 }
 
 export interface GridEventData {

@@ -10,6 +10,7 @@ import {
   listApiPath,
   listKeys,
   mergeGrids,
+  normalizeGridSummary,
   ownersByJobs,
   pageCount,
   pagePatch,
@@ -20,6 +21,7 @@ import {
   sortPatch,
   vmPath,
   vmStateColumns,
+  vmTypeColumns,
 } from './gridView.js';
 
 function summary(collectedAt: number, stale = false): GridSummary {
@@ -218,5 +220,79 @@ describe('mergeGrids', () => {
       ['z', 3],
     ]);
     expect(mergeGrids([], {})).toEqual([]);
+  });
+});
+
+describe('vmTypeColumns', () => {
+  it('is every type seen, by name, with the untyped last', () => {
+    expect(vmTypeColumns([{ large: 1, small: 2 }, undefined, { '': 1, medium: 0, large: 3 }])).toEqual([
+      'large',
+      'medium',
+      'small',
+      '',
+    ]);
+    expect(vmTypeColumns([])).toEqual([]);
+  });
+});
+
+describe('normalizeGridSummary', () => {
+  it('fills in what a summary of the past leaves out', () => {
+    const s = normalizeGridSummary({
+      name: 'g',
+      at: 5,
+      clouds: [{ name: 'c', vms: { running: 2, total: 2 } } as never],
+      vms: { running: 2, total: 2 },
+    });
+    expect(s).toEqual({
+      name: 'g',
+      at: 5,
+      collectedAt: 0,
+      stale: false,
+      clouds: [
+        {
+          name: 'c',
+          enabled: true,
+          quota: null,
+          vms: { running: 2, total: 2 },
+          slots: { claimed: 0, unclaimed: 0, total: 0 },
+          idleVms: 0,
+          jobs: { idle: 0, running: 0, held: 0, completed: 0, removed: 0, suspended: 0, total: 0 },
+          vmTypes: {},
+        },
+      ],
+      vms: { running: 2, total: 2 },
+      jobs: { idle: 0, running: 0, held: 0, completed: 0, removed: 0, suspended: 0, total: 0 },
+      jobsByOwner: {},
+      vmTypes: {},
+    });
+  });
+
+  it('keeps what it was given', () => {
+    const jobs = { idle: 1, running: 2, held: 3, completed: 4, removed: 5, suspended: 6, total: 21 };
+    const s = normalizeGridSummary({
+      name: 'g',
+      collectedAt: 9,
+      stale: true,
+      clouds: [
+        {
+          name: 'c',
+          enabled: false,
+          quota: 10,
+          vms: { total: 1, error: 1 },
+          slots: { claimed: 1, unclaimed: 2, total: 3 },
+          idleVms: 1,
+          jobs,
+          vmTypes: { a: 1 },
+        },
+      ],
+      vms: { total: 1, error: 1 },
+      jobs,
+      jobsByOwner: { alice: jobs },
+      vmTypes: { a: 1 },
+    });
+    expect(s.clouds[0]).toMatchObject({ enabled: false, quota: 10, idleVms: 1, jobs, vmTypes: { a: 1 } });
+    expect(s.jobsByOwner.alice).toEqual(jobs);
+    expect(s.stale).toBe(true);
+    expect(s.collectedAt).toBe(9);
   });
 });

@@ -219,3 +219,77 @@ export function rangeText(offset: number, count: number, total: number): string 
 export function pageCount(total: number, limit: number): number {
   return Math.max(1, Math.ceil(total / limit));
 }
+
+/** One column per VM type seen in any of the counts, by name ('' — no type — last). */
+export function vmTypeColumns(counts: readonly (Record<string, number> | undefined)[]): string[] {
+  const seen = new Set<string>();
+  for (const c of counts) for (const k of Object.keys(c ?? {})) seen.add(k);
+  return [...seen].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : compareLabels(a, b)));
+}
+
+function num(v: unknown): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+}
+
+function numbers(v: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (typeof v !== 'object' || v === null) return out;
+  for (const [k, n] of Object.entries(v)) out[k] = num(n);
+  return out;
+}
+
+function jobCounts(v: unknown): JobCounts {
+  const o = numbers(v);
+  return {
+    idle: o.idle ?? 0,
+    running: o.running ?? 0,
+    held: o.held ?? 0,
+    completed: o.completed ?? 0,
+    removed: o.removed ?? 0,
+    suspended: o.suspended ?? 0,
+    total: o.total ?? 0,
+  };
+}
+
+function vmCounts(v: unknown): VmCounts {
+  const o = numbers(v);
+  return { ...o, total: o.total ?? 0 };
+}
+
+/**
+ * A grid summary as it was (`?at=`), rebuilt by the server from the recorded series: the fields it
+ * cannot know are omitted or zero, so fill them in (zeros, empty maps, quota unknown, enabled).
+ */
+export function normalizeGridSummary(raw: Partial<GridSummary> & { name: string }): GridSummary {
+  const r = raw as Record<string, unknown> & { name: string };
+  const clouds = Array.isArray(r.clouds) ? (r.clouds as Partial<CloudSummary>[]) : [];
+  const owners: Record<string, JobCounts> = {};
+  if (typeof r.jobsByOwner === 'object' && r.jobsByOwner !== null)
+    for (const [o, c] of Object.entries(r.jobsByOwner)) owners[o] = jobCounts(c);
+  const out: GridSummary = {
+    name: r.name,
+    collectedAt: num(r.collectedAt),
+    stale: r.stale === true,
+    clouds: clouds
+      .filter((c) => typeof c?.name === 'string')
+      .map((c) => {
+        const slots = numbers(c.slots);
+        return {
+          name: c.name as string,
+          enabled: c.enabled !== false,
+          quota: typeof c.quota === 'number' ? c.quota : null,
+          vms: vmCounts(c.vms),
+          slots: { claimed: slots.claimed ?? 0, unclaimed: slots.unclaimed ?? 0, total: slots.total ?? 0 },
+          idleVms: num(c.idleVms),
+          jobs: jobCounts(c.jobs),
+          vmTypes: numbers(c.vmTypes),
+        };
+      }),
+    vms: vmCounts(r.vms),
+    jobs: jobCounts(r.jobs),
+    jobsByOwner: owners,
+    vmTypes: numbers(r.vmTypes),
+  };
+  if (typeof r.at === 'number') out.at = r.at;
+  return out;
+}

@@ -181,6 +181,11 @@ export class LiveStore {
     this.refetchTimer = null;
   }
 
+  /** Fetches the snapshot again (back from the past: the board catches up at once). */
+  refresh(): void {
+    if (this.es) this.fetchOverview();
+  }
+
   private listen(es: EventSource, name: string, toEvent: (data: unknown) => LiveEvent): void {
     es.addEventListener(name, (msg) => {
       let data: unknown;

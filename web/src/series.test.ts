@@ -8,6 +8,7 @@ import {
   quotaSeries,
   seriesSelector,
   slotsSeries,
+  vmsByTypeSeries,
   vmsSeries,
 } from './series.js';
 
@@ -42,6 +43,18 @@ describe('grid series', () => {
   it('selects the grid totals by their missing cloud label', () => {
     expect(vmsSeries('g', undefined, 'total')).toBe('cmon_grid_vms{grid="g",cloud="",status="total"}');
     expect(jobsSeries('g', undefined, 'idle')).toBe('cmon_grid_jobs{grid="g",cloud="",status="idle"}');
+  });
+
+  it('names VMs by type, per cloud and for the grid', () => {
+    expect(vmsByTypeSeries('g', 'c', 'large')).toBe(
+      'cmon_grid_vms_by_type{grid="g",cloud="c",vmtype="large"}',
+    );
+    expect(vmsByTypeSeries('g', undefined, 'large')).toBe(
+      'cmon_grid_vms_by_type{grid="g",cloud="",vmtype="large"}',
+    );
+    expect(vmsByTypeSeries('g', 'c', 'say "x"')).toBe(
+      'cmon_grid_vms_by_type{grid="g",cloud="c",vmtype="say \\"x\\""}',
+    );
   });
 
   it('names jobs by owner', () => {

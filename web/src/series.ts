@@ -35,6 +35,15 @@ export function vmsSeries(grid: string, cloud: string | undefined, status: strin
   ]);
 }
 
+/** VMs of one type (the collector's VM type); `cloud` undefined: the grid totals (`cloud=""`). */
+export function vmsByTypeSeries(grid: string, cloud: string | undefined, vmtype: string): string {
+  return seriesSelector('cmon_grid_vms_by_type', [
+    ['grid', grid],
+    ['cloud', cloud ?? ''],
+    ['vmtype', vmtype],
+  ]);
+}
+
 export function jobsSeries(grid: string, cloud: string | undefined, status: string): string {
   return seriesSelector('cmon_grid_jobs', [
     ['grid', grid],

@@ -38,6 +38,8 @@ export interface OverviewSource {
 
 export interface Overview {
   generatedAt: number;
+  /** Set when this is the board as it was at that moment (time travel), epoch ms. */
+  at?: number;
   sources: OverviewSource[];
 }
 

@@ -1,6 +1,13 @@
 import type { CloudSummary } from '../gridTypes.js';
-import { JOB_COLUMNS, vmStateColumns } from '../gridView.js';
-import { idleVmsSeries, jobsSeries, quotaSeries, slotsSeries, vmsSeries } from '../series.js';
+import { JOB_COLUMNS, vmStateColumns, vmTypeColumns } from '../gridView.js';
+import {
+  idleVmsSeries,
+  jobsSeries,
+  quotaSeries,
+  slotsSeries,
+  vmsByTypeSeries,
+  vmsSeries,
+} from '../series.js';
 import { SeriesLink } from './SeriesLink.js';
 
 interface Stat {
@@ -10,9 +17,9 @@ interface Stat {
   bad?: boolean;
 }
 
-function StatGroup({ title, stats }: { title: string; stats: Stat[] }) {
+function StatGroup({ title, stats, testid }: { title: string; stats: Stat[]; testid?: string }) {
   return (
-    <section class="stat-group" aria-label={title}>
+    <section class="stat-group" aria-label={title} data-testid={testid}>
       <h3>{title}</h3>
       <dl class="stats">
         {stats.map((s) => (
@@ -52,9 +59,15 @@ export function CloudNumbers({ grid, cloud }: { grid: string; cloud: CloudSummar
     bad: s === 'held' && cloud.jobs.held > 0,
   }));
   jobs.push({ label: 'total', selector: jobsSeries(grid, c, 'total'), value: cloud.jobs.total });
+  const types: Stat[] = vmTypeColumns([cloud.vmTypes]).map((t) => ({
+    label: t === '' ? '(none)' : t,
+    selector: vmsByTypeSeries(grid, c, t),
+    value: cloud.vmTypes?.[t] ?? 0,
+  }));
   return (
     <div class="stat-groups" data-testid="cloud-numbers">
       <StatGroup title="VMs" stats={vms} />
+      {types.length > 0 && <StatGroup title="VMs by type" stats={types} testid="cloud-vm-types" />}
       <StatGroup title="Slots" stats={slots} />
       <StatGroup title="Jobs" stats={jobs} />
     </div>

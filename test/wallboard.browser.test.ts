@@ -253,6 +253,43 @@ describe('wallboard in Chromium', () => {
     await tv.close();
   });
 
+  it('shows the board as it was at a moment in the past, untouched by live changes, and goes back to live', async () => {
+    const [sourceId, tenant] = [...tenantBySource.entries()][2] as [string, string];
+    const target = sim.truth(tenant).find((e) => e.alarms.some((a) => a.state !== 'CRITICAL'));
+    const alarm = target?.alarms.find((a) => a.state !== 'CRITICAL');
+    if (!target || !alarm) throw new Error('no alarm to change');
+    const before = countAlarms(target.alarms);
+    const beforeText = `${before.ok}/${before.total}`;
+    const moment = Date.now();
+    await new Promise((r) => setTimeout(r, 50));
+    sim.setAlarmState(tenant, target.id, alarm.id, 'CRITICAL', 'time travel');
+    const after = countAlarms(sim.truth(tenant).find((e) => e.id === target.id)?.alarms ?? []);
+    await waitFor('change recorded', async () => {
+      const o = (await (await adminFetch(`${base}/api/v1/overview`)).json()) as {
+        sources: { id: string; entities: { id: string; counts: { ok: number } }[] }[];
+      };
+      return (
+        o.sources.find((s) => s.id === sourceId)?.entities.find((e) => e.id === target.id)?.counts.ok ===
+        after.ok
+      );
+    });
+    const page = await signedIn.newPage();
+    await page.goto(`${base}/?at=${moment}`);
+    await page.waitForSelector('[data-testid="past-banner"]');
+    const circle = `[data-entity-id="${target.id}"]`;
+    await page.waitForFunction(
+      ([sel, text]) => document.querySelector(sel as string)?.textContent?.includes(text as string),
+      [circle, beforeText],
+    );
+    sim.setAlarmState(tenant, target.id, alarm.id, 'OK', 'live change while looking at the past');
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(await page.textContent(circle)).toContain(beforeText);
+    await page.click('[data-testid="back-to-live"]');
+    await page.waitForSelector('[data-testid="past-banner"]', { state: 'detached' });
+    expect(new URL(page.url()).searchParams.get('at')).toBeNull();
+    await page.close();
+  });
+
   it('shows a banner when the page loses the server', async () => {
     const page = await signedIn.newPage();
     await page.goto(`${base}/`);

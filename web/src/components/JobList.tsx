@@ -4,8 +4,7 @@ import { useOnNewSnapshot } from '../useGridSummary.js';
 import { useNow } from '../useNow.js';
 import { usePagedList } from '../usePagedList.js';
 import { JobTable } from './JobTable.js';
-import { ListFilters } from './ListFilters.js';
-import { Pager } from './Pager.js';
+import { ListPanel } from './ListPanel.js';
 import { LIST_LIMIT } from './VmList.js';
 
 const KEYS = listKeys('job', 'status');
@@ -25,49 +24,26 @@ export function JobList({ grid, cloud, search, collectedAt }: JobListProps) {
   const { data, error, reload } = usePagedList<GridJob>(path);
   useOnNewSnapshot(collectedAt, reload);
   return (
-    <section class="panel" aria-labelledby="jobs-h" data-testid="job-list">
-      <div class="panel-head">
-        <h2 id="jobs-h">Jobs</h2>
-        <ListFilters
-          keys={KEYS}
-          state={state}
-          selectLabel="Status"
-          options={JOB_STATUSES}
-          placeholder="Job ID, owner, host or hold reason…"
-          searchLabel="Filter jobs by ID, owner, host or hold reason"
-        />
-      </div>
-      {error && (
-        <p class="outcome outcome-error" role="alert">
-          {error}
-        </p>
+    <ListPanel
+      id="job"
+      title="Jobs"
+      keys={KEYS}
+      state={state}
+      limit={LIST_LIMIT}
+      filter={{
+        label: 'Status',
+        options: JOB_STATUSES,
+        placeholder: 'Job ID, owner, host or hold reason…',
+        searchLabel: 'Filter jobs by ID, owner, host or hold reason',
+      }}
+      data={data}
+      error={error}
+      empty={{ filtered: 'No job matches the filter.', none: 'No jobs run or ran on this cloud.' }}
+      noun="jobs"
+    >
+      {(jobs) => (
+        <JobTable grid={grid} jobs={jobs} now={now} sort={{ state, keys: KEYS, defaultSort: 'queueDate' }} />
       )}
-      {!data && !error && <p class="placeholder">Loading…</p>}
-      {data && (
-        <>
-          {data.items.length > 0 ? (
-            <JobTable
-              grid={grid}
-              jobs={data.items}
-              now={now}
-              sort={{ state, keys: KEYS, defaultSort: 'queueDate' }}
-            />
-          ) : (
-            <p class="empty">
-              {state.filter || state.q ? 'No job matches the filter.' : 'No jobs run or ran on this cloud.'}
-            </p>
-          )}
-          <Pager
-            keys={KEYS}
-            page={state.page}
-            limit={LIST_LIMIT}
-            total={data.total}
-            offset={data.offset}
-            count={data.items.length}
-            noun="jobs"
-          />
-        </>
-      )}
-    </section>
+    </ListPanel>
   );
 }

@@ -2,8 +2,7 @@ import type { GridVm } from '../gridTypes.js';
 import { gridPath, listApiPath, listKeys, readList } from '../gridView.js';
 import { useOnNewSnapshot } from '../useGridSummary.js';
 import { usePagedList } from '../usePagedList.js';
-import { ListFilters } from './ListFilters.js';
-import { Pager } from './Pager.js';
+import { ListPanel } from './ListPanel.js';
 import { VmTable } from './VmTable.js';
 
 export const LIST_LIMIT = 100;
@@ -27,44 +26,24 @@ export function VmList({ grid, cloud, search, states, collectedAt }: VmListProps
   const { data, error, reload } = usePagedList<GridVm>(path);
   useOnNewSnapshot(collectedAt, reload);
   return (
-    <section class="panel" aria-labelledby="vms-h" data-testid="vm-list">
-      <div class="panel-head">
-        <h2 id="vms-h">VMs</h2>
-        <ListFilters
-          keys={KEYS}
-          state={state}
-          selectLabel="State"
-          options={states}
-          placeholder="Hostname, ID or user…"
-          searchLabel="Filter VMs by hostname, ID or user"
-        />
-      </div>
-      {error && (
-        <p class="outcome outcome-error" role="alert">
-          {error}
-        </p>
-      )}
-      {!data && !error && <p class="placeholder">Loading…</p>}
-      {data && (
-        <>
-          {data.items.length > 0 ? (
-            <VmTable grid={grid} vms={data.items} sort={{ state, keys: KEYS, defaultSort: 'hostname' }} />
-          ) : (
-            <p class="empty">
-              {state.filter || state.q ? 'No VM matches the filter.' : 'No VMs on this cloud.'}
-            </p>
-          )}
-          <Pager
-            keys={KEYS}
-            page={state.page}
-            limit={LIST_LIMIT}
-            total={data.total}
-            offset={data.offset}
-            count={data.items.length}
-            noun="VMs"
-          />
-        </>
-      )}
-    </section>
+    <ListPanel
+      id="vm"
+      title="VMs"
+      keys={KEYS}
+      state={state}
+      limit={LIST_LIMIT}
+      filter={{
+        label: 'State',
+        options: states,
+        placeholder: 'Hostname, ID or user…',
+        searchLabel: 'Filter VMs by hostname, ID or user',
+      }}
+      data={data}
+      error={error}
+      empty={{ filtered: 'No VM matches the filter.', none: 'No VMs on this cloud.' }}
+      noun="VMs"
+    >
+      {(vms) => <VmTable grid={grid} vms={vms} sort={{ state, keys: KEYS, defaultSort: 'hostname' }} />}
+    </ListPanel>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, errorMessage } from '../../api.js';
+import { api } from '../../api.js';
 import {
   BASE_SCOPES,
   EMPTY_TOKEN_FORM,
@@ -9,11 +9,11 @@ import {
   toTokenRequest,
 } from '../../tokenForm.js';
 import type { CreatedToken } from '../../types.js';
+import { useSubmit } from '../../useSubmit.js';
 
 export function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedToken) => void }) {
   const [values, setValues] = useState<TokenFormValues>(EMPTY_TOKEN_FORM);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
 
   const submit = async () => {
     const req = toTokenRequest(values);
@@ -21,17 +21,11 @@ export function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedTok
       setError(req.error);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const created = await api<CreatedToken>('/tokens', { method: 'POST', body: req.body });
       setValues(EMPTY_TOKEN_FORM);
       onCreated(created);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

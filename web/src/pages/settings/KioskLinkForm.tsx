@@ -1,30 +1,23 @@
 import { useState } from 'preact/hooks';
-import { api, errorMessage } from '../../api.js';
+import { api } from '../../api.js';
 import { kioskTokenName } from '../../tokenForm.js';
 import type { CreatedToken } from '../../types.js';
+import { useSubmit } from '../../useSubmit.js';
 
 /** A `read` token for one TV; its link is shown once by the caller. */
 export function KioskLinkForm({ onCreated }: { onCreated: (created: CreatedToken) => void }) {
   const [label, setLabel] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       const created = await api<CreatedToken>('/tokens', {
         method: 'POST',
         body: { name: kioskTokenName(label), scopes: ['read'] },
       });
       setLabel('');
       onCreated(created);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <form

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newId, newSecret, sha256 } from '../auth/secret-tokens.js';
+import { issueToken } from '../auth/tokens.js';
 import { ConfigError, loadConfig } from '../config/load.js';
 import type { App } from '../server/types.js';
 import { RackspaceSim } from '../sim/rackspace/sim.js';
@@ -29,17 +29,19 @@ Options:
 const DEMO_PASSWORD = 'cmon-demo';
 const GRID_EVERY_MS = 10_000;
 
-/** An ingest token for a demo grid's collector, made as an admin would (stored hashed, audited). */
+/** An ingest token for a demo grid's collector, issued and audited as an admin's would be. */
 async function demoToken(app: App, grid: string): Promise<string> {
-  const secret = newSecret('cmon');
-  await app.cmon.auth.store.createToken({
-    id: newId(),
-    name: `demo collector ${grid}`,
-    scopes: [`ingest:${grid}`],
-    secretHash: sha256(secret),
-    createdAt: Date.now(),
-    lastUsedAt: null,
-    createdBy: 'cmon demo',
+  const { store } = app.cmon.auth;
+  const name = `demo collector ${grid}`;
+  const scopes = [`ingest:${grid}`];
+  const { secret } = await issueToken(store, { name, scopes, createdBy: 'cmon demo' }, Date.now);
+  await store.appendAudit({
+    at: Date.now(),
+    actor: 'cmon demo',
+    action: 'token.create',
+    target: name,
+    ip: null,
+    details: { scopes },
   });
   return secret;
 }

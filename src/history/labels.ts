@@ -14,6 +14,12 @@ export function escapeLabelValue(value: string): string {
   return value.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
 }
 
+/** `name{a="x",b="y"}` with the labels in the order given: a line of Prometheus text as written. */
+export function formatSeries(name: string, labels: Labels): string {
+  const parts = Object.entries(labels).map(([k, v]) => `${k}="${escapeLabelValue(v)}"`);
+  return `${name}{${parts.join(',')}}`;
+}
+
 /**
  * The canonical text of a series: labels sorted by name, empty values dropped (Prometheus treats
  * an empty label as an absent one). Two writes of the same series always give the same key.

@@ -4,7 +4,7 @@ import { ERROR_RESPONSES, IdParam } from '../../server/schemas.js';
 import type { App } from '../../server/types.js';
 import type { TokenRecord } from '../../store/auth-types.js';
 import { actorName, SCOPE_PATTERN } from '../principal.js';
-import { newId, newSecret, sha256 } from '../secret-tokens.js';
+import { issueToken } from '../tokens.js';
 
 const PublicToken = Type.Object({
   id: Type.String(),
@@ -60,17 +60,11 @@ export function tokenRoutes(app: App): void {
     },
     async (req, reply) => {
       const { auth } = app.cmon;
-      const secret = newSecret('cmon');
-      const token: TokenRecord = {
-        id: newId(),
-        name: req.body.name,
-        scopes: req.body.scopes,
-        secretHash: sha256(secret),
-        createdAt: auth.now(),
-        lastUsedAt: null,
-        createdBy: actorName(req.principal),
-      };
-      await auth.store.createToken(token);
+      const { token, secret } = await issueToken(
+        auth.store,
+        { name: req.body.name, scopes: req.body.scopes, createdBy: actorName(req.principal) },
+        auth.now,
+      );
       await auth.audit(req, req.principal, 'token.create', token.name, { scopes: token.scopes });
       return reply.code(201).send({ token: publicToken(token), secret });
     },

@@ -1,12 +1,9 @@
 import type { App } from '../../server/types.js';
 import { seriesOf } from '../../sources/grid/summary.js';
-import { escapeLabelValue } from '../labels.js';
+import { formatSeries } from '../labels.js';
 
 function line(name: string, labels: Record<string, string>, value: number): string {
-  const l = Object.entries(labels)
-    .map(([k, v]) => `${k}="${escapeLabelValue(v)}"`)
-    .join(',');
-  return `${name}{${l}} ${value}`;
+  return `${formatSeries(name, labels)} ${value}`;
 }
 
 /** `GET /metrics`: the current value of every number cmon shows, in Prometheus text format. */

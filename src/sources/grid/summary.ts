@@ -8,6 +8,7 @@
  * `@`, else the whole name); of a job, the part of `remoteHost` after the last `@`; of a VM, its
  * `hostname` without any `:port`. So `slot1_1@cc-east-7a8b.novalocal` lives on VM `cc-east-7a8b`.
  */
+import { formatSeries } from '../../history/labels.js';
 import type { GridJob, GridSnapshot, JobStatus } from './snapshot.js';
 
 export const SUMMARY_JOB_STATUSES = ['idle', 'running', 'held', 'completed', 'removed', 'suspended'] as const;
@@ -225,12 +226,7 @@ export function seriesOf(summary: GridSummary): Series[] {
   return out;
 }
 
-function escapeLabel(v: string): string {
-  return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-}
-
 /** `name{a="x",b="y"}` in the order the labels were given (grid, cloud, then the rest). */
 export function seriesKey(s: Pick<Series, 'name' | 'labels'>): string {
-  const labels = Object.entries(s.labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`);
-  return `${s.name}{${labels.join(',')}}`;
+  return formatSeries(s.name, s.labels);
 }

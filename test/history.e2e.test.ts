@@ -154,6 +154,30 @@ describe('history in the running server', () => {
         .find((s: { id: string }) => s.id === id)
         .entities.find((e: { id: string }) => e.id === entity.id).counts;
       expect(after).toEqual(now);
+      // The server's own series: its count before the change, and the new one from the next poll on.
+      const sel = `cmon_server_alarms{source_id="${id}",server="${entity.id}",state="critical"}`;
+      const samples = await waitFor('server series past the change', async () => {
+        await app.cmon.history.flush();
+        const text = await (
+          await adminFetch(
+            `${base}/api/v1/export?match=${encodeURIComponent(sel)}&from=0&to=${Date.now() + 60_000}&format=prometheus`,
+          )
+        ).text();
+        const rows = text
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => l.split(' ').slice(-2).map(Number) as [number, number]);
+        return rows.some(([, t]) => t > changedAt) && rows;
+      });
+      expect(samples.filter(([, t]) => t < changedAt).every(([v]) => v === before.critical)).toBe(true);
+      expect(samples.filter(([, t]) => t < changedAt).length).toBeGreaterThan(0);
+      expect(samples.at(-1)?.[0]).toBe(after.critical);
+      expect(metrics).toMatch(
+        new RegExp(
+          `cmon_server_alarms\\{source_id="${id}",server="${entity.id}",server_name="[^"]+",state="total"\\} \\d+`,
+        ),
+      );
       expect(mine[mine.length - 1].to).toBe(alarm.state === 'CRITICAL' ? 'OK' : 'CRITICAL');
     } finally {
       await sim.stop();

@@ -175,6 +175,15 @@ describe('wallboard in Chromium', () => {
       expect(body).toContain(a.state);
       if (a.status) expect(body).toContain(a.status);
     }
+    // Each count is a link to that server's own history.
+    const total = `cmon_server_alarms{source_id="${sourceId}",server="${entity.id}",state="total"}`;
+    const link = page.locator(`a[data-series='${total}']`);
+    expect(await link.textContent()).toBe(String(entity.alarms.length));
+    await link.click();
+    await page.waitForSelector('[data-testid="plot"] canvas');
+    const row = page.locator('[data-testid="plot-legend"] tbody tr', { hasText: entity.id });
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.locator('td').nth(3).textContent()).toBe(String(entity.alarms.length));
     await page.close();
   });
 

@@ -1,9 +1,8 @@
-import { encodeChunk, encodeColumns } from './encoding/chunk.js';
+import { concatSegments, decodeColumns, encodeColumns } from './encoding/chunk.js';
 import {
   addSample,
   type Buckets,
   bucketColumns,
-  emptyBuckets,
   floorTo,
   ROLLUP_TIERS,
   type RollupTier,
@@ -13,12 +12,21 @@ import {
 import type { SeriesRecord } from './store.js';
 
 /**
- * Chunk sizes (chosen, not yet tuned with bench/history.ts): 1,024 raw samples (17 h at 60 s)
- * spread SQLite's ~40 bytes of per-row overhead to under 0.05 byte a sample, and a 1-day query
- * decodes 2–3 chunks a series.
+ * Chunk sizes: 1,024 raw samples (17 h at 60 s) spread SQLite's ~40 bytes of per-row overhead
+ * to under 0.05 byte a sample, and a 1-day query decodes 2–3 chunks a series.
  */
 export const RAW_CHUNK_SAMPLES = 1024;
 export const ROLLUP_CHUNK_BUCKETS = 256;
+
+/**
+ * An open chunk keeps only its newest entries as plain numbers: every SEGMENT of them is encoded
+ * and appended to the chunk's bytes, so that 50,000 open series cost a few KiB each, not the
+ * ~40 KiB their decoded chunks would. After MAX_SEGMENTS appends the bytes are re-encoded as one
+ * segment (a segment header costs ~13 bytes raw, ~45 bytes rollup).
+ */
+const RAW_SEGMENT = 32;
+const ROLLUP_SEGMENT = 8;
+const MAX_SEGMENTS = 8;
 
 export interface ChunkRow {
   tier: Tier;
@@ -30,15 +38,187 @@ export interface ChunkRow {
   data: Uint8Array;
 }
 
+/** Decoded rows: timestamps and one column per value (raw: the value; rollups: min, max, sum, count, last). */
+export interface ColumnsPart {
+  t: ArrayLike<number>;
+  cols: ArrayLike<number>[];
+}
+
+const EMPTY: Uint8Array = new Uint8Array(0);
+
+/**
+ * The open chunk of one tier: encoded segments (`body`) and a tail of plain columns. Rows only
+ * ever grow at the end; a rollup's newest bucket may still change, so it always sits in the tail.
+ */
+class OpenChunk {
+  body: Uint8Array = EMPTY;
+  bodyCount = 0;
+  bodyStart = 0;
+  bodyEnd = 0;
+  segments = 0;
+  t: number[] = [];
+  cols: number[][];
+
+  constructor(
+    readonly width: number,
+    ncols: number,
+  ) {
+    this.cols = Array.from({ length: ncols }, () => []);
+  }
+
+  get count(): number {
+    return this.bodyCount + this.t.length;
+  }
+
+  /** First row's timestamp, Infinity when empty. */
+  get start(): number {
+    return this.bodyCount > 0 ? this.bodyStart : (this.t[0] ?? Infinity);
+  }
+
+  get end(): number {
+    return this.t.at(-1) ?? (this.bodyCount > 0 ? this.bodyEnd : -1);
+  }
+
+  /** The rows in order, as decoded parts (no copy of the tail). */
+  parts(): ColumnsPart[] {
+    const out: ColumnsPart[] = [];
+    if (this.bodyCount > 0) out.push(decodeColumns(this.body));
+    if (this.t.length > 0) out.push({ t: this.t, cols: this.cols });
+    return out;
+  }
+
+  row(tier: Tier): ChunkRow {
+    const data =
+      this.t.length === 0 ? this.body : concatSegments([this.body, encodeColumns(this.t, this.cols)]);
+    return { tier, start: this.start, end: this.end, count: this.count, data };
+  }
+
+  /** The whole chunk as one segment: what is stored once it is full. */
+  compactRow(tier: Tier): ChunkRow {
+    const { t, cols } = this.#all();
+    return { tier, start: this.start, end: this.end, count: this.count, data: encodeColumns(t, cols) };
+  }
+
+  /** Starts the chunk from stored bytes; `lastMayGrow` keeps the newest row open (rollups). */
+  load(data: Uint8Array, start: number, end: number, count: number, lastMayGrow: boolean): void {
+    this.clear();
+    if (count === 0) return;
+    if (!lastMayGrow) {
+      this.body = data;
+      this.bodyCount = count;
+      this.bodyStart = start;
+      this.bodyEnd = end;
+      this.segments = 1;
+      return;
+    }
+    const d = decodeColumns(data);
+    this.#set(d.t, d.cols);
+  }
+
+  /** Starts the chunk from decoded rows, the newest one open. */
+  loadColumns(t: ArrayLike<number>, cols: ArrayLike<number>[]): void {
+    this.clear();
+    this.#set(t, cols);
+  }
+
+  clear(): void {
+    this.body = EMPTY;
+    this.bodyCount = 0;
+    this.segments = 0;
+    this.t = [];
+    this.cols = this.cols.map(() => []);
+  }
+
+  /** Encodes the tail into the body once it holds `segment` rows and a new row is about to start. */
+  fold(segment: number): void {
+    if (this.t.length < segment) return;
+    if (this.segments + 1 >= MAX_SEGMENTS) {
+      const { t, cols } = this.#all();
+      this.body = encodeColumns(t, cols);
+      this.segments = 1;
+    } else {
+      this.body = concatSegments([this.body, encodeColumns(this.t, this.cols)]);
+      this.segments++;
+    }
+    if (this.bodyCount === 0) this.bodyStart = this.t[0] ?? 0;
+    this.bodyCount += this.t.length;
+    this.bodyEnd = this.t.at(-1) ?? 0;
+    this.t = [];
+    this.cols = this.cols.map(() => []);
+  }
+
+  #all(): { t: ArrayLike<number>; cols: ArrayLike<number>[] } {
+    if (this.bodyCount === 0) return { t: this.t, cols: this.cols };
+    const d = decodeColumns(this.body);
+    if (this.t.length === 0) return d;
+    const n = this.count;
+    const t = new Float64Array(n);
+    t.set(d.t);
+    t.set(this.t, d.t.length);
+    const cols = d.cols.map((c, i) => {
+      const out = new Float64Array(n);
+      out.set(c);
+      out.set(this.cols[i] ?? [], c.length);
+      return out;
+    });
+    return { t, cols };
+  }
+
+  /** Everything but the newest row encoded, the newest row in the tail. */
+  #set(t: ArrayLike<number>, cols: ArrayLike<number>[]): void {
+    const n = t.length;
+    if (n === 0) return;
+    if (n > 1) {
+      const head = (c: ArrayLike<number>) => Array.prototype.slice.call(c, 0, n - 1) as number[];
+      this.body = encodeColumns(head(t), cols.map(head));
+      this.bodyCount = n - 1;
+      this.bodyStart = t[0] ?? 0;
+      this.bodyEnd = t[n - 2] ?? 0;
+      this.segments = 1;
+    }
+    this.t = [t[n - 1] ?? 0];
+    this.cols = cols.map((c) => [c[n - 1] ?? 0]);
+  }
+}
+
+/** The open chunk of a rollup tier: buckets, the newest of which may still grow. */
+export class OpenRollup extends OpenChunk {
+  constructor(width: number) {
+    super(width, 5);
+  }
+
+  /** The tail as buckets (what `addSample` folds into). */
+  get tail(): Buckets {
+    const [min = [], max = [], sum = [], count = [], last = []] = this.cols;
+    return { t: this.t, min, max, sum, count, last };
+  }
+
+  add(t: number, v: number): void {
+    if (this.t.at(-1) !== floorTo(t, this.width)) this.fold(ROLLUP_SEGMENT);
+    addSample(this.tail, this.width, t, v);
+  }
+
+  get lastStart(): number | undefined {
+    return this.t.at(-1) ?? (this.bodyCount > 0 ? this.bodyEnd : undefined);
+  }
+
+  loadBuckets(b: Buckets): void {
+    this.loadColumns(b.t, bucketColumns(b));
+  }
+}
+
 /**
  * The open end of one series, in memory: the raw chunk being filled and, per rollup tier, the
- * buckets not yet sealed into a chunk (the newest of which may still grow). Persisted as ordinary
- * chunk rows on flush, so a crash loses at most one flush interval.
+ * buckets not yet sealed into a chunk. Written to chunk rows at checkpoints and whenever a chunk
+ * seals; what came between is in the write-ahead log.
  */
 export class SeriesHead {
   lastTs = -1;
-  raw: { t: number[]; v: number[] } = { t: [], v: [] };
-  rollups: Record<RollupTier, Buckets> = { '5m': emptyBuckets(), '1h': emptyBuckets() };
+  readonly raw = new OpenChunk(0, 1);
+  readonly rollups: Record<RollupTier, OpenRollup> = {
+    '5m': new OpenRollup(TIER_MS['5m']),
+    '1h': new OpenRollup(TIER_MS['1h']),
+  };
   dirty = false;
 
   constructor(
@@ -49,55 +229,51 @@ export class SeriesHead {
   /**
    * Appends a sample newer than every stored one; `seal` receives chunks that are full. Samples
    * before `rollupFrom` go to raw only (a rebuild keeps the rollup buckets it already has there).
+   * Returns whether a chunk was sealed.
    */
-  append(t: number, v: number, seal: (row: ChunkRow) => void, rollupFrom = -Infinity): void {
-    if (this.raw.t.length >= RAW_CHUNK_SAMPLES) {
-      seal(this.rawRow());
-      this.raw = { t: [], v: [] };
-    }
-    this.raw.t.push(t);
-    this.raw.v.push(v);
+  append(t: number, v: number, seal: (row: ChunkRow) => void, rollupFrom = -Infinity): boolean {
+    let sealed = false;
+    const raw = this.raw;
+    if (raw.count >= RAW_CHUNK_SAMPLES) {
+      seal(raw.compactRow('raw'));
+      raw.clear();
+      sealed = true;
+    } else raw.fold(RAW_SEGMENT);
+    raw.t.push(t);
+    raw.cols[0]?.push(v);
     this.lastTs = t;
     this.dirty = true;
-    if (t < rollupFrom || Number.isNaN(v)) return;
+    if (t < rollupFrom || Number.isNaN(v)) return sealed;
     for (const tier of ROLLUP_TIERS) {
-      const width = TIER_MS[tier];
-      let b = this.rollups[tier];
-      if (b.t.length >= ROLLUP_CHUNK_BUCKETS && b.t.at(-1) !== floorTo(t, width)) {
-        seal(this.rollupRow(tier));
-        b = this.rollups[tier] = emptyBuckets();
+      const r = this.rollups[tier];
+      if (r.count >= ROLLUP_CHUNK_BUCKETS && r.lastStart !== floorTo(t, r.width)) {
+        seal(r.compactRow(tier));
+        r.clear();
+        sealed = true;
       }
-      addSample(b, width, t, v);
+      r.add(t, v);
     }
+    return sealed;
   }
 
-  rawRow(): ChunkRow {
-    const { t, v } = this.raw;
-    return {
-      tier: 'raw',
-      start: t[0] ?? 0,
-      end: t.at(-1) ?? 0,
-      count: t.length,
-      data: encodeChunk({ t, v }),
-    };
-  }
-
-  rollupRow(tier: RollupTier): ChunkRow {
-    const b = this.rollups[tier];
-    return {
-      tier,
-      start: b.t[0] ?? 0,
-      end: b.t.at(-1) ?? 0,
-      count: b.t.length,
-      data: encodeColumns(b.t, bucketColumns(b)),
-    };
-  }
-
-  /** The open chunks as rows, for a flush. */
+  /** The open chunks as rows, for a checkpoint. */
   openRows(): ChunkRow[] {
     const rows: ChunkRow[] = [];
-    if (this.raw.t.length > 0) rows.push(this.rawRow());
-    for (const tier of ROLLUP_TIERS) if (this.rollups[tier].t.length > 0) rows.push(this.rollupRow(tier));
+    if (this.raw.count > 0) rows.push(this.raw.row('raw'));
+    for (const tier of ROLLUP_TIERS)
+      if (this.rollups[tier].count > 0) rows.push(this.rollups[tier].row(tier));
     return rows;
+  }
+
+  /** Raw samples of the open chunk, oldest first. */
+  rawParts(): { t: ArrayLike<number>; v: ArrayLike<number> }[] {
+    return this.raw.parts().map((p) => ({ t: p.t, v: p.cols[0] ?? [] }));
+  }
+
+  reset(): void {
+    this.lastTs = -1;
+    this.raw.clear();
+    for (const tier of ROLLUP_TIERS) this.rollups[tier].clear();
+    this.dirty = false;
   }
 }

@@ -119,6 +119,11 @@ export class LatestState {
     return t;
   }
 
+  /** Each server's alarm counts (the overview's view of it). */
+  overviewEntities(sourceId: string): Iterable<OverviewEntity> {
+    return this.#sources.get(sourceId)?.overview.values() ?? [];
+  }
+
   entity(sourceId: string, entityId: string): Entity | undefined {
     return this.#sources.get(sourceId)?.entities.get(entityId);
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   alarmTotals,
+  countAlarms,
   entityAriaLabel,
   entitySignature,
   filterEntities,
@@ -150,6 +151,14 @@ describe('formatDuration', () => {
     [3 * 86_400_000 + 4 * 3_600_000 + 59 * 60_000, '3 d 4 h'],
   ])('%i ms → %s', (ms, want) => {
     expect(formatDuration(ms)).toBe(want);
+  });
+});
+
+describe('countAlarms', () => {
+  it('counts each state, an unexpected one as unknown', () => {
+    const alarms = ['OK', 'CRITICAL', 'OK', 'WARNING', 'UNKNOWN', 'weird'].map((state) => ({ state }));
+    expect(countAlarms(alarms)).toEqual({ ok: 2, warning: 1, critical: 1, unknown: 2, total: 6 });
+    expect(countAlarms([])).toEqual({ ok: 0, warning: 0, critical: 0, unknown: 0, total: 0 });
   });
 });
 

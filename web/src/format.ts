@@ -128,6 +128,18 @@ export function formatDuration(ms: number): string {
 }
 
 /** Alarm counts of an account: the sum over its servers. */
+/** A server's alarms by state, as the server counts them (anything else is unknown). */
+export function countAlarms(alarms: readonly { state: string }[]): AlarmCounts {
+  const c: AlarmCounts = { ok: 0, warning: 0, critical: 0, unknown: 0, total: alarms.length };
+  for (const a of alarms) {
+    if (a.state === 'OK') c.ok++;
+    else if (a.state === 'WARNING') c.warning++;
+    else if (a.state === 'CRITICAL') c.critical++;
+    else c.unknown++;
+  }
+  return c;
+}
+
 export function alarmTotals(entities: readonly { counts: AlarmCounts }[]): AlarmCounts {
   const t: AlarmCounts = { ok: 0, warning: 0, critical: 0, unknown: 0, total: 0 };
   for (const e of entities) {

@@ -90,3 +90,12 @@ export function alarmsSeries(sourceId: string, state: string): string {
     ['state', state],
   ]);
 }
+
+/** One server's alarm count in `state` at each poll of its account. */
+export function serverAlarmsSeries(sourceId: string, entityId: string, state: string): string {
+  return seriesSelector('cmon_server_alarms', [
+    ['source_id', sourceId],
+    ['server', entityId],
+    ['state', state],
+  ]);
+}

@@ -49,7 +49,17 @@ export class BitWriter {
 
 export class BitReader {
   #pos = 0;
-  constructor(readonly buf: Uint8Array) {}
+  constructor(
+    readonly buf: Uint8Array,
+    startByte = 0,
+  ) {
+    this.#pos = startByte * 8;
+  }
+
+  /** The first byte after what has been read (a partly read byte counts as read). */
+  get nextByte(): number {
+    return (this.#pos + 7) >>> 3;
+  }
 
   /** Reads `n` bits (n ≤ 32) as an unsigned integer. */
   read(n: number): number {

@@ -42,8 +42,38 @@ export function encodeColumns(t: ArrayLike<number>, cols: ArrayLike<number>[]): 
   return w.finish();
 }
 
+/**
+ * Decodes a chunk. A chunk may hold several segments one after the other, each a whole encoding
+ * on its own (an open chunk is kept that way: appending a segment needs no re-encoding); their
+ * rows are concatenated.
+ */
 export function decodeColumns(buf: Uint8Array): DecodedColumns {
-  const r = new BitReader(buf);
+  const first = decodeSegment(buf, 0);
+  if (first.next >= buf.length) return first;
+  const segs = [first];
+  let n = first.t.length;
+  for (let at = first.next; at < buf.length; ) {
+    const seg = decodeSegment(buf, at);
+    if (seg.cols.length !== first.cols.length) throw new Error('chunk segments differ in columns');
+    segs.push(seg);
+    n += seg.t.length;
+    at = seg.next;
+  }
+  const t = new Float64Array(n);
+  const cols = first.cols.map(() => new Float64Array(n));
+  let off = 0;
+  for (const seg of segs) {
+    t.set(seg.t, off);
+    seg.cols.forEach((c, i) => {
+      cols[i]?.set(c, off);
+    });
+    off += seg.t.length;
+  }
+  return { t, cols };
+}
+
+function decodeSegment(buf: Uint8Array, at: number): DecodedColumns & { next: number } {
+  const r = new BitReader(buf, at);
   const format = r.read(8);
   if (format !== FORMAT) throw new Error(`unknown chunk format ${format}`);
   const n = r.read(32);
@@ -57,7 +87,21 @@ export function decodeColumns(buf: Uint8Array): DecodedColumns {
     else readDecimal(r, n, col);
     cols.push(col);
   }
-  return { t, cols };
+  return { t, cols, next: r.nextByte };
+}
+
+/** Segments side by side: one chunk. */
+export function concatSegments(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1 && parts[0]) return parts[0];
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let off = 0;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
+  return out;
 }
 
 /** Raw samples: timestamps (ms) and values (any float64, bit for bit). */

@@ -27,6 +27,20 @@ export function metricsRoute(app: App): void {
           out.push(line('cmon_alarms', { source: s.name, source_id: s.id, state: st }, n));
       }
       out.push(
+        '# HELP cmon_server_alarms Alarms of one server of a cloud account by state.',
+        '# TYPE cmon_server_alarms gauge',
+      );
+      for (const s of state.summaries().filter((x) => x.type === 'rackspace'))
+        for (const e of state.overviewEntities(s.id))
+          for (const [st, n] of Object.entries(e.counts) as [string, number][])
+            out.push(
+              line(
+                'cmon_server_alarms',
+                { source_id: s.id, server: e.id, server_name: e.label, state: st },
+                n,
+              ),
+            );
+      out.push(
         '# HELP cmon_source_up 1 when the source was read successfully at its last try.',
         '# TYPE cmon_source_up gauge',
       );

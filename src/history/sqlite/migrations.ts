@@ -18,4 +18,6 @@ export const HISTORY_MIGRATIONS: readonly string[] = [
    CREATE UNIQUE INDEX chunks_key ON chunks (series_id, tier, start_ts);
    CREATE INDEX chunks_end ON chunks (tier, end_ts);
    CREATE TABLE floors (tier INTEGER PRIMARY KEY, ts INTEGER NOT NULL) STRICT;`,
+  // 2: the write-ahead log of samples appended since the last checkpoint of the open chunks.
+  `CREATE TABLE wal (id INTEGER PRIMARY KEY, data BLOB NOT NULL) STRICT;`,
 ];

@@ -1,9 +1,16 @@
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../util/package-root.js';
 import { runHistoryContract } from '../contract.js';
+import { TIER_MS } from '../rollup.js';
 import { parseSelector } from '../selector.js';
+import { DAY_MS } from '../store.js';
+import { lastWriteWins, naiveRollup, type Sample } from '../testing.js';
 import { SqliteHistoryStore } from './store.js';
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'cmon-history-')), 'history.db');
@@ -16,28 +23,123 @@ runHistoryContract(
 describe('SqliteHistoryStore', () => {
   const T0 = Date.UTC(2024, 0, 1);
 
-  it('keeps flushed samples across a restart, and only those after a crash', async () => {
+  it('loses no written sample when the process is killed between checkpoints', async () => {
     const file = tempFile();
-    const a = new SqliteHistoryStore(file, { flushIntervalMs: 0 });
-    await a.init();
-    const t = Array.from({ length: 3000 }, (_, i) => T0 + i * 60_000);
-    await a.write([{ name: 'up', labels: {}, t, v: t.map((_, i) => i % 7) }]);
-    await a.flush();
-    await a.write([{ name: 'up', labels: {}, t: [T0 + 3000 * 60_000], v: [42] }]);
-    // A second handle reading the file is what a restart after a crash finds: the last flush.
+    // The built store in a child process that writes, checkpoints, writes more, and is killed.
+    const store = pathToFileURL(join(packageRoot(), 'dist/src/history/sqlite/store.js')).href;
+    const script = `
+      const { SqliteHistoryStore } = await import(${JSON.stringify(store)});
+      const s = new SqliteHistoryStore(${JSON.stringify(file)}, { flushIntervalMs: 0, retentionIntervalMs: 0 });
+      await s.init();
+      const T0 = ${T0};
+      const t = Array.from({ length: 3000 }, (_, i) => T0 + i * 60_000);
+      await s.write([{ name: 'up', labels: {}, t, v: t.map((_, i) => i % 7) }]);
+      await s.flush();
+      await s.write([{ name: 'up', labels: {}, t: [T0 + 3000 * 60_000], v: [42] }]);
+      for (let k = 0; k < 3; k++)
+        await s.write(Array.from({ length: 500 }, (_, i) => ({
+          name: 'per_server', labels: { server: 's' + i }, t: [T0 + k * 60_000], v: [i + k / 2] })));
+      process.kill(process.pid, 'SIGKILL');`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(child.signal, child.stderr).toBe('SIGKILL');
     const b = new SqliteHistoryStore(file, { flushIntervalMs: 0, retentionIntervalMs: 0 });
     await b.init();
     const [rec] = await b.findSeries(parseSelector('up'));
     const raw = await b.readRaw(rec?.id ?? -1, 0, 2 ** 47);
-    expect(raw.t.length).toBe(3000);
-    await a.close();
-    const c = new SqliteHistoryStore(file, { flushIntervalMs: 0, retentionIntervalMs: 0 });
-    await c.init();
-    expect((await c.readRaw(rec?.id ?? -1, 0, 2 ** 47)).v.at(-1)).toBe(42);
-    await c.write([{ name: 'up', labels: {}, t: [T0 + 3001 * 60_000], v: [43] }]);
-    expect((await c.readRaw(rec?.id ?? -1, 0, 2 ** 47)).t.length).toBe(3002);
+    expect(raw.t.length).toBe(3001);
+    expect(raw.v.at(-1)).toBe(42);
+    const servers = await b.findSeries(parseSelector('per_server'));
+    expect(servers).toHaveLength(500);
+    const s7 = servers.find((r) => r.labels.server === 's7');
+    expect(Array.from((await b.readRaw(s7?.id ?? -1, 0, 2 ** 47)).v)).toEqual([7, 7.5, 8]);
+    const fiveMin = await b.readRollups(s7?.id ?? -1, '5m', 0, 2 ** 47);
+    expect(fiveMin).toMatchObject({ count: [3], sum: [22.5], last: [8] });
+    await b.write([{ name: 'up', labels: {}, t: [T0 + 3001 * 60_000], v: [43] }]);
+    expect((await b.readRaw(rec?.id ?? -1, 0, 2 ** 47)).t.length).toBe(3002);
     await b.close();
-    await c.close();
+  });
+
+  it('keeps what was written across a clean restart, open chunks included', async () => {
+    const file = tempFile();
+    const a = new SqliteHistoryStore(file, { flushIntervalMs: 0, retentionIntervalMs: 0 });
+    await a.init();
+    // 2,500 samples: two sealed raw chunks and an open one built of several segments.
+    const t = Array.from({ length: 2500 }, (_, i) => T0 + i * 60_000);
+    const v = t.map((_, i) => (i % 300 === 0 ? i / 4 : i % 3));
+    await a.write([{ name: 'up', labels: {}, t, v }]);
+    await a.close();
+    const b = new SqliteHistoryStore(file, { flushIntervalMs: 0, retentionIntervalMs: 0 });
+    await b.init();
+    const [rec] = await b.findSeries(parseSelector('up'));
+    const raw = await b.readRaw(rec?.id ?? -1, 0, 2 ** 47);
+    expect(Array.from(raw.t)).toEqual(t);
+    expect(Array.from(raw.v)).toEqual(v);
+    const hours = await b.readRollups(rec?.id ?? -1, '1h', 0, 2 ** 47);
+    expect(hours.t).toHaveLength(Math.ceil(2500 / 60));
+    expect(hours.count.reduce((x, y) => x + y, 0)).toBe(2500);
+    await b.close();
+  });
+
+  it('after any writes, checkpoints, restarts and crashes, reads back what was written', async () => {
+    const step = fc.record({
+      at: fc.integer({ min: 0, max: 3 * DAY_MS }),
+      n: fc.integer({ min: 1, max: 700 }),
+      every: fc.constantFrom(60_000, 60_000, 15_000, 7 * 60_000, 3_600_000),
+      v: fc.integer({ min: -3, max: 40 }),
+      after: fc.constantFrom('write', 'write', 'flush', 'restart', 'crash'),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
+        let file = tempFile();
+        const open = (f: string) => new SqliteHistoryStore(f, { flushIntervalMs: 0, retentionIntervalMs: 0 });
+        let store = open(file);
+        await store.init();
+        const written: Sample[][] = [];
+        for (const st of steps) {
+          const batch = Array.from({ length: st.n }, (_, i) => ({
+            t: T0 + st.at + i * st.every,
+            v: st.v + (i % 3),
+          }));
+          written.push(batch);
+          await store.write([{ name: 'up', labels: {}, t: batch.map((x) => x.t), v: batch.map((x) => x.v) }]);
+          if (st.after === 'flush') await store.flush();
+          if (st.after === 'restart') {
+            await store.close();
+            store = open(file);
+            await store.init();
+          }
+          if (st.after === 'crash') {
+            // What a kill leaves: the database file and SQLite's own WAL file as they are now.
+            const copy = tempFile();
+            copyFileSync(file, copy);
+            if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+            await store.close();
+            file = copy;
+            store = open(file);
+            await store.init();
+          }
+        }
+        const want = lastWriteWins(written);
+        const [rec] = await store.findSeries(parseSelector('up'));
+        const raw = await store.readRaw(rec?.id ?? -1, 0, 2 ** 47);
+        expect(Array.from(raw.t)).toEqual(want.map((x) => x.t));
+        expect(Array.from(raw.v)).toEqual(want.map((x) => x.v));
+        for (const tier of ['5m', '1h'] as const) {
+          const b = await store.readRollups(rec?.id ?? -1, tier, 0, 2 ** 47);
+          const rows = b.t.map((start, i) => ({
+            start,
+            min: b.min[i],
+            max: b.max[i],
+            sum: b.sum[i],
+            count: b.count[i],
+            last: b.last[i],
+          }));
+          expect(rows).toEqual(naiveRollup(want, TIER_MS[tier]));
+        }
+        await store.close();
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('refuses retention that would leave rollups without raw behind them', () => {

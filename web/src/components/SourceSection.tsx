@@ -4,8 +4,8 @@ import { gridOfSource, sourceHref, withKiosk } from '../router.js';
 import { alarmsSeries } from '../series.js';
 import { compareWorstFirst } from '../sort.js';
 import type { OverviewEntity, OverviewSource } from '../types.js';
+import { AlarmCounts } from './AlarmCounts.js';
 import { CircleGrid } from './CircleGrid.js';
-import { SeriesLink } from './SeriesLink.js';
 import { StatusBadge } from './StatusBadge.js';
 
 /** Height of a block of circles before it is first laid out; the numbers mirror styles.css. */
@@ -75,7 +75,13 @@ export class SourceSection extends Component<SourceSectionProps> {
           </h2>
           <StatusBadge status={source.status} />
           <span class="summary">{summarize(source.entities)}</span>
-          {gridOfSource(source) === null && <AlarmCounts source={source} />}
+          {gridOfSource(source) === null && (
+            <AlarmCounts
+              counts={alarmTotals(source.entities)}
+              series={(st) => alarmsSeries(source.id, st)}
+              of={source.name}
+            />
+          )}
           {filtered && (
             <span class="shown">
               showing {shown.length} of {source.entities.length}
@@ -103,27 +109,4 @@ export class SourceSection extends Component<SourceSectionProps> {
       </section>
     );
   }
-}
-
-const COUNT_STATES = ['critical', 'warning', 'unknown', 'ok', 'total'] as const;
-
-/** An account's alarms by state, each count a link to its `cmon_alarms` history. */
-function AlarmCounts({ source }: { source: OverviewSource }) {
-  const totals = alarmTotals(source.entities);
-  return (
-    <span class="alarm-counts" data-testid="alarm-counts">
-      alarms:
-      {COUNT_STATES.map((st, i) => (
-        <span key={st} class={`count count-${st}`}>
-          {i > 0 && ' ·'}{' '}
-          <SeriesLink
-            selector={alarmsSeries(source.id, st)}
-            value={totals[st]}
-            title={`${st} alarms of ${source.name}`}
-          />{' '}
-          {st}
-        </span>
-      ))}
-    </span>
-  );
 }

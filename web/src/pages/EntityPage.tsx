@@ -1,9 +1,11 @@
 import { useEffect, useMemo } from 'preact/hooks';
+import { AlarmCounts } from '../components/AlarmCounts.js';
 import { AlarmTimeline } from '../components/AlarmTimeline.js';
 import { StatusBadge } from '../components/StatusBadge.js';
-import { formatRelative, formatTime } from '../format.js';
+import { countAlarms, formatRelative, formatTime } from '../format.js';
 import { type LiveSnapshot, useStreamEvents } from '../live.js';
 import { withKiosk } from '../router.js';
+import { serverAlarmsSeries } from '../series.js';
 import { compareAlarms } from '../sort.js';
 import { readTimelinePreset } from '../timeline.js';
 import type { EntityDetail } from '../types.js';
@@ -63,6 +65,13 @@ export function EntityPage({ sourceId, entityId, snap, kiosk, search }: EntityPa
             <p class="entity-source">
               Account <strong>{data.sourceName}</strong>
               {liveSource && <StatusBadge status={liveSource.status} />}
+            </p>
+            <p class="entity-counts">
+              <AlarmCounts
+                counts={countAlarms(data.alarms)}
+                series={(st) => serverAlarmsSeries(sourceId, entityId, st)}
+                of={data.label}
+              />
             </p>
             {error && (
               <p class="outcome outcome-error" role="alert">

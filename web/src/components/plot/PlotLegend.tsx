@@ -20,7 +20,7 @@ export function PlotLegend({ chart, idx, prev }: PlotLegendProps) {
   if (chart.series.length === 0) return null;
   const when = idx === null ? undefined : chart.data[0][idx];
   return (
-    <table class="plot-legend">
+    <table class="plot-legend" data-testid="plot-legend">
       <caption>{when === undefined ? 'Latest values' : `At ${new Date(when).toLocaleString()}`}</caption>
       <thead>
         <tr>

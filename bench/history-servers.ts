@@ -1,0 +1,122 @@
+/**
+ * Per-server alarm series at wallboard scale: 10 accounts × 1,000 servers × 5 states = 50,000
+ * series, each written at every poll, as `sourceSeriesWriter` does. Measures what the history
+ * store costs the server: a poll's write, memory of the open chunks, checkpoint time and the
+ * longest event-loop stall while a background checkpoint runs, start-up (replay) time, bytes on
+ * disk. Prints its figures; asserts nothing.
+ *
+ *   npx tsc -p tsconfig.build.json && node --expose-gc dist/bench/history-servers.js [polls]
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SqliteHistoryStore } from '../src/history/sqlite/store.js';
+import type { SeriesSamples } from '../src/history/store.js';
+
+const ACCOUNTS = 10;
+const SERVERS = 1000;
+const STATES = ['ok', 'warning', 'critical', 'unknown', 'total'] as const;
+const POLLS = Number(process.argv[2] ?? 300);
+const POLL_MS = 60_000;
+const T0 = Date.UTC(2026, 0, 1);
+
+const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+/** A server's counts: 3–8 alarms, one flipping to warning or critical now and then. */
+function counts(server: number, poll: number): Record<(typeof STATES)[number], number> {
+  const total = 3 + (server % 6);
+  const bad = (server * 7 + Math.floor(poll / 17)) % 23 === 0 ? 1 : 0;
+  const crit = (server + Math.floor(poll / 29)) % 41 === 0 ? 1 : 0;
+  return { ok: total - bad - crit, warning: bad, critical: crit, unknown: 0, total };
+}
+
+function pollBatch(account: number, poll: number): SeriesSamples[] {
+  const at = T0 + poll * POLL_MS + account * 997;
+  const batch: SeriesSamples[] = [];
+  for (let s = 0; s < SERVERS; s++) {
+    const c = counts(s, poll);
+    for (const st of STATES)
+      batch.push({
+        name: 'cmon_server_alarms',
+        labels: {
+          source_id: `acct-${account}`,
+          server: `en${account}x${s}`,
+          server_name: `web-${account}-${s}.example.com`,
+          state: st,
+        },
+        t: [at],
+        v: [c[st]],
+      });
+  }
+  return batch;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cmon-bench-servers-'));
+  const file = join(dir, 'history.db');
+  console.log(`${ACCOUNTS} accounts × ${SERVERS} servers × ${STATES.length} states, ${POLLS} polls each`);
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const store = new SqliteHistoryStore(file, { flushIntervalMs: 0, retentionIntervalMs: 0 });
+  await store.init();
+  const writes: number[] = [];
+  const checkpointEvery = Math.max(1, Math.round(POLLS / 5));
+  for (let p = 0; p < POLLS; p++) {
+    for (let a = 0; a < ACCOUNTS; a++) {
+      const batch = pollBatch(a, p);
+      const t = performance.now();
+      await store.write(batch);
+      writes.push(performance.now() - t);
+    }
+    if (p % checkpointEvery === checkpointEvery - 1) await store.flush();
+  }
+  const samples = POLLS * ACCOUNTS * SERVERS * STATES.length;
+  console.log(
+    `write of one account's poll (5,000 series): p50 ${ms(pct(writes, 50))}, p99 ${ms(pct(writes, 99))}, max ${ms(Math.max(...writes))}`,
+  );
+  gc();
+  const heap = process.memoryUsage();
+  console.log(`heap for 50,000 open series: ${mib(heap.heapUsed - heapBefore)} (RSS ${mib(heap.rss)})`);
+
+  // One more round of polls, then a background checkpoint while the loop's delay is watched.
+  for (let a = 0; a < ACCOUNTS; a++) await store.write(pollBatch(a, POLLS));
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  const t = performance.now();
+  await store.flush({ background: true });
+  const took = performance.now() - t;
+  await sleep(20);
+  h.disable();
+  console.log(
+    `background checkpoint of 50,000 series: ${ms(took)} in all, longest event-loop stall ${ms(h.max / 1e6)}`,
+  );
+  for (let a = 0; a < ACCOUNTS; a++) await store.write(pollBatch(a, POLLS + 1));
+  let t1 = performance.now();
+  await store.flush();
+  console.log(`full checkpoint (one transaction): ${ms(performance.now() - t1)}`);
+
+  // What a restart after a kill finds: a log of polls since the last checkpoint.
+  for (let p = POLLS + 2; p < POLLS + 7; p++)
+    for (let a = 0; a < ACCOUNTS; a++) await store.write(pollBatch(a, p));
+  const fresh = new SqliteHistoryStore(file, { flushIntervalMs: 0, retentionIntervalMs: 0 });
+  t1 = performance.now();
+  await fresh.init();
+  console.log(
+    `start-up with 5 polls in the log (50,000 heads loaded, 250,000 samples replayed): ${ms(performance.now() - t1)}`,
+  );
+  await fresh.close();
+  await store.close();
+  const bytes = statSync(file).size;
+  console.log(`on disk: ${mib(bytes)}, ${(bytes / (samples + 7 * 50_000)).toFixed(2)} bytes/sample`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await main();

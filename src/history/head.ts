@@ -1,6 +1,5 @@
 import { concatSegments, decodeColumns, encodeColumns } from './encoding/chunk.js';
 import {
-  addSample,
   type Buckets,
   bucketColumns,
   floorTo,
@@ -47,8 +46,11 @@ export interface ColumnsPart {
 const EMPTY: Uint8Array = new Uint8Array(0);
 
 /**
- * The open chunk of one tier: encoded segments (`body`) and a tail of plain columns. Rows only
- * ever grow at the end; a rollup's newest bucket may still change, so it always sits in the tail.
+ * The open chunk of one tier: encoded segments (`body`) and a tail of plain numbers, flat, row
+ * after row (the timestamp, then one value per column): one array per tier keeps 50,000 open
+ * series small. Rows only ever grow at the end; a rollup's newest bucket may still change, so it
+ * sits in the tail — or, just after loading, at the end of the body (`lastOpen`), to be taken
+ * back out if a sample for it comes.
  */
 class OpenChunk {
   body: Uint8Array = EMPTY;
@@ -56,40 +58,45 @@ class OpenChunk {
   bodyStart = 0;
   bodyEnd = 0;
   segments = 0;
-  t: number[] = [];
-  cols: number[][];
+  lastOpen = false;
+  tail: number[] = [];
+  readonly stride: number;
 
   constructor(
     readonly width: number,
-    ncols: number,
+    readonly ncols: number,
   ) {
-    this.cols = Array.from({ length: ncols }, () => []);
+    this.stride = ncols + 1;
+  }
+
+  get tailRows(): number {
+    return this.tail.length / this.stride;
   }
 
   get count(): number {
-    return this.bodyCount + this.t.length;
+    return this.bodyCount + this.tailRows;
   }
 
   /** First row's timestamp, Infinity when empty. */
   get start(): number {
-    return this.bodyCount > 0 ? this.bodyStart : (this.t[0] ?? Infinity);
+    return this.bodyCount > 0 ? this.bodyStart : (this.tail[0] ?? Infinity);
   }
 
   get end(): number {
-    return this.t.at(-1) ?? (this.bodyCount > 0 ? this.bodyEnd : -1);
+    if (this.tail.length > 0) return this.tail[this.tail.length - this.stride] ?? -1;
+    return this.bodyCount > 0 ? this.bodyEnd : -1;
   }
 
-  /** The rows in order, as decoded parts (no copy of the tail). */
+  /** The rows in order, as decoded parts. */
   parts(): ColumnsPart[] {
     const out: ColumnsPart[] = [];
     if (this.bodyCount > 0) out.push(decodeColumns(this.body));
-    if (this.t.length > 0) out.push({ t: this.t, cols: this.cols });
+    if (this.tail.length > 0) out.push(this.#tailColumns());
     return out;
   }
 
   row(tier: Tier): ChunkRow {
-    const data =
-      this.t.length === 0 ? this.body : concatSegments([this.body, encodeColumns(this.t, this.cols)]);
+    const data = this.tail.length === 0 ? this.body : concatSegments([this.body, this.#encodeTail()]);
     return { tier, start: this.start, end: this.end, count: this.count, data };
   }
 
@@ -99,20 +106,16 @@ class OpenChunk {
     return { tier, start: this.start, end: this.end, count: this.count, data: encodeColumns(t, cols) };
   }
 
-  /** Starts the chunk from stored bytes; `lastMayGrow` keeps the newest row open (rollups). */
+  /** Starts the chunk from stored bytes; `lastMayGrow`: its newest row may still change (rollups). */
   load(data: Uint8Array, start: number, end: number, count: number, lastMayGrow: boolean): void {
     this.clear();
     if (count === 0) return;
-    if (!lastMayGrow) {
-      this.body = data;
-      this.bodyCount = count;
-      this.bodyStart = start;
-      this.bodyEnd = end;
-      this.segments = 1;
-      return;
-    }
-    const d = decodeColumns(data);
-    this.#set(d.t, d.cols);
+    this.body = data;
+    this.bodyCount = count;
+    this.bodyStart = start;
+    this.bodyEnd = end;
+    this.segments = 1;
+    this.lastOpen = lastMayGrow;
   }
 
   /** Starts the chunk from decoded rows, the newest one open. */
@@ -125,40 +128,66 @@ class OpenChunk {
     this.body = EMPTY;
     this.bodyCount = 0;
     this.segments = 0;
-    this.t = [];
-    this.cols = this.cols.map(() => []);
+    this.lastOpen = false;
+    this.tail = [];
   }
 
-  /** Encodes the tail into the body once it holds `segment` rows and a new row is about to start. */
+  /** Moves the body's newest row back to the tail, so that it can change. */
+  reopenLast(): void {
+    const d = decodeColumns(this.body);
+    this.clear();
+    this.#set(d.t, d.cols);
+  }
+
+  /** Encodes the tail into the body once it holds `segment` rows (called before a new row starts). */
   fold(segment: number): void {
-    if (this.t.length < segment) return;
+    const rows = this.tailRows;
+    if (rows < segment) return;
+    const first = this.tail[0] ?? 0;
+    const last = this.end;
     if (this.segments + 1 >= MAX_SEGMENTS) {
       const { t, cols } = this.#all();
       this.body = encodeColumns(t, cols);
       this.segments = 1;
     } else {
-      this.body = concatSegments([this.body, encodeColumns(this.t, this.cols)]);
+      this.body = concatSegments([this.body, this.#encodeTail()]);
       this.segments++;
     }
-    if (this.bodyCount === 0) this.bodyStart = this.t[0] ?? 0;
-    this.bodyCount += this.t.length;
-    this.bodyEnd = this.t.at(-1) ?? 0;
-    this.t = [];
-    this.cols = this.cols.map(() => []);
+    if (this.bodyCount === 0) this.bodyStart = first;
+    this.bodyCount += rows;
+    this.bodyEnd = last;
+    this.tail = [];
+  }
+
+  #tailColumns(): { t: number[]; cols: number[][] } {
+    const { tail, stride } = this;
+    const t: number[] = [];
+    const cols: number[][] = Array.from({ length: this.ncols }, () => []);
+    for (let i = 0; i < tail.length; i += stride) {
+      t.push(tail[i] ?? 0);
+      for (let c = 0; c < this.ncols; c++) cols[c]?.push(tail[i + 1 + c] ?? 0);
+    }
+    return { t, cols };
+  }
+
+  #encodeTail(): Uint8Array {
+    const { t, cols } = this.#tailColumns();
+    return encodeColumns(t, cols);
   }
 
   #all(): { t: ArrayLike<number>; cols: ArrayLike<number>[] } {
-    if (this.bodyCount === 0) return { t: this.t, cols: this.cols };
+    const tail = this.#tailColumns();
+    if (this.bodyCount === 0) return tail;
     const d = decodeColumns(this.body);
-    if (this.t.length === 0) return d;
+    if (tail.t.length === 0) return d;
     const n = this.count;
     const t = new Float64Array(n);
     t.set(d.t);
-    t.set(this.t, d.t.length);
+    t.set(tail.t, d.t.length);
     const cols = d.cols.map((c, i) => {
       const out = new Float64Array(n);
       out.set(c);
-      out.set(this.cols[i] ?? [], c.length);
+      out.set(tail.cols[i] ?? [], c.length);
       return out;
     });
     return { t, cols };
@@ -176,30 +205,49 @@ class OpenChunk {
       this.bodyEnd = t[n - 2] ?? 0;
       this.segments = 1;
     }
-    this.t = [t[n - 1] ?? 0];
-    this.cols = cols.map((c) => [c[n - 1] ?? 0]);
+    this.tail = [t[n - 1] ?? 0, ...cols.map((c) => c[n - 1] ?? 0)];
   }
 }
 
-/** The open chunk of a rollup tier: buckets, the newest of which may still grow. */
+/** The open chunk of raw samples. */
+class OpenRaw extends OpenChunk {
+  constructor() {
+    super(0, 1);
+  }
+
+  push(t: number, v: number): void {
+    this.fold(RAW_SEGMENT);
+    this.tail.push(t, v);
+  }
+}
+
+/** The open chunk of a rollup tier: buckets (start, min, max, sum, count, last), the newest may still grow. */
 export class OpenRollup extends OpenChunk {
   constructor(width: number) {
     super(width, 5);
   }
 
-  /** The tail as buckets (what `addSample` folds into). */
-  get tail(): Buckets {
-    const [min = [], max = [], sum = [], count = [], last = []] = this.cols;
-    return { t: this.t, min, max, sum, count, last };
-  }
-
+  /** Folds a sample (not NaN) in; samples come in time order. */
   add(t: number, v: number): void {
-    if (this.t.at(-1) !== floorTo(t, this.width)) this.fold(ROLLUP_SEGMENT);
-    addSample(this.tail, this.width, t, v);
-  }
-
-  get lastStart(): number | undefined {
-    return this.t.at(-1) ?? (this.bodyCount > 0 ? this.bodyEnd : undefined);
+    const start = floorTo(t, this.width);
+    const tail = this.tail;
+    if (tail.length === 0 && this.lastOpen) {
+      if (this.bodyEnd === start) this.reopenLast();
+      else this.lastOpen = false;
+    }
+    const i = this.tail.length - 6;
+    if (i >= 0 && this.tail[i] === start) {
+      const b = this.tail;
+      if (v < (b[i + 1] ?? v)) b[i + 1] = v;
+      if (v > (b[i + 2] ?? v)) b[i + 2] = v;
+      b[i + 3] = (b[i + 3] ?? 0) + v;
+      b[i + 4] = (b[i + 4] ?? 0) + 1;
+      b[i + 5] = v;
+      return;
+    }
+    if (start < this.end) throw new Error('rollup samples must arrive in time order');
+    this.fold(ROLLUP_SEGMENT);
+    this.tail.push(start, v, v, v, 1, v);
   }
 
   loadBuckets(b: Buckets): void {
@@ -214,7 +262,7 @@ export class OpenRollup extends OpenChunk {
  */
 export class SeriesHead {
   lastTs = -1;
-  readonly raw = new OpenChunk(0, 1);
+  readonly raw = new OpenRaw();
   readonly rollups: Record<RollupTier, OpenRollup> = {
     '5m': new OpenRollup(TIER_MS['5m']),
     '1h': new OpenRollup(TIER_MS['1h']),
@@ -238,15 +286,14 @@ export class SeriesHead {
       seal(raw.compactRow('raw'));
       raw.clear();
       sealed = true;
-    } else raw.fold(RAW_SEGMENT);
-    raw.t.push(t);
-    raw.cols[0]?.push(v);
+    }
+    raw.push(t, v);
     this.lastTs = t;
     this.dirty = true;
     if (t < rollupFrom || Number.isNaN(v)) return sealed;
     for (const tier of ROLLUP_TIERS) {
       const r = this.rollups[tier];
-      if (r.count >= ROLLUP_CHUNK_BUCKETS && r.lastStart !== floorTo(t, r.width)) {
+      if (r.count >= ROLLUP_CHUNK_BUCKETS && r.end !== floorTo(t, r.width)) {
         seal(r.compactRow(tier));
         r.clear();
         sealed = true;

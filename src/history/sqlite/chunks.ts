@@ -3,6 +3,7 @@ import type { ChunkRow } from '../head.js';
 import type { Tier } from '../rollup.js';
 
 export const TIER_ID: Record<Tier, number> = { raw: 0, '5m': 1, '1h': 2 };
+const TIER_BY_ID: readonly Tier[] = ['raw', '5m', '1h'];
 
 export interface StoredChunk {
   start: number;
@@ -20,6 +21,7 @@ export class ChunkTable {
   readonly #from: Database.Statement;
   readonly #deleteFrom: Database.Statement;
   readonly #last: Database.Statement;
+  readonly #lastOfEach: Database.Statement;
 
   constructor(db: Database.Database) {
     this.#upsert = db.prepare(
@@ -37,6 +39,12 @@ export class ChunkTable {
       `SELECT ${COLS} FROM chunks WHERE series_id = ? AND tier = ? AND end_ts >= ? ORDER BY start_ts`,
     );
     this.#deleteFrom = db.prepare('DELETE FROM chunks WHERE series_id = ? AND tier = ? AND end_ts >= ?');
+    // One statement for the newest chunk of every series and tier: an index seek each, in SQLite.
+    this.#lastOfEach = db.prepare(
+      `SELECT c.series_id AS seriesId, c.tier, ${COLS} FROM series s CROSS JOIN (SELECT 0 AS t UNION ALL SELECT 1 UNION ALL SELECT 2) k
+       JOIN chunks c ON c.series_id = s.id AND c.tier = k.t
+         AND c.start_ts = (SELECT max(start_ts) FROM chunks WHERE series_id = s.id AND tier = k.t)`,
+    );
     this.#last = db.prepare(
       `SELECT ${COLS} FROM chunks WHERE series_id = ? AND tier = ? ORDER BY start_ts DESC LIMIT 1`,
     );
@@ -56,6 +64,14 @@ export class ChunkTable {
     const rows = this.#from.all(seriesId, TIER_ID[tier], from) as StoredChunk[];
     this.#deleteFrom.run(seriesId, TIER_ID[tier], from);
     return rows;
+  }
+
+  /** The newest chunk of every series and tier, as start-up loads the open ends. */
+  lastOfEach(): (StoredChunk & { seriesId: number; tier: Tier })[] {
+    return (this.#lastOfEach.all() as (StoredChunk & { seriesId: number; tier: number })[]).map((c) => ({
+      ...c,
+      tier: TIER_BY_ID[c.tier] ?? 'raw',
+    }));
   }
 
   last(seriesId: number, tier: Tier): StoredChunk | undefined {

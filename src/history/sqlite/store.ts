@@ -29,7 +29,7 @@ import {
   type TierFloors,
   type WriteStats,
 } from '../store.js';
-import { ChunkTable, TIER_ID } from './chunks.js';
+import { ChunkTable, type StoredChunk, TIER_ID } from './chunks.js';
 import { HISTORY_MIGRATIONS } from './migrations.js';
 import { ImportStaging } from './staging.js';
 import { Wal, type WalEntry } from './wal.js';
@@ -40,7 +40,7 @@ const TIERS: readonly Tier[] = ['raw', '5m', '1h'];
 export interface SqliteHistoryOptions {
   retention?: Partial<Retention>;
   /**
-   * How often the open chunks are written to their chunk rows (default 60 s; 0: never on a timer).
+   * How often the open chunks are written to their chunk rows (default 5 min; 0: never on a timer).
    * Nothing is lost in between: every write is in the write-ahead log, replayed at start-up.
    */
   flushIntervalMs?: number;
@@ -50,7 +50,7 @@ export interface SqliteHistoryOptions {
 }
 
 /** Open chunks written per transaction in a background checkpoint, between turns of the event loop. */
-const CHECKPOINT_SLICE = 2000;
+const CHECKPOINT_SLICE = 500;
 
 /**
  * History in its own SQLite file (`history.db`): its write pattern (log appends, chunk upserts,
@@ -73,6 +73,7 @@ export class SqliteHistoryStore implements HistoryStore {
   #timers: NodeJS.Timeout[] = [];
   #wal!: Wal;
   #checkpointing: Promise<void> | null = null;
+  #insertSeries: Database.Statement | undefined;
 
   constructor(
     readonly file: string,
@@ -83,7 +84,7 @@ export class SqliteHistoryStore implements HistoryStore {
     if (r('raw') > r('5m') || r('5m') > r('1h'))
       throw new Error('history retention: raw ≤ 5m ≤ 1h is required (rollups back up raw)');
     this.#opts = {
-      flushIntervalMs: opts.flushIntervalMs ?? 60_000,
+      flushIntervalMs: opts.flushIntervalMs ?? 300_000,
       retentionIntervalMs: opts.retentionIntervalMs ?? 3_600_000,
       now: opts.now ?? Date.now,
       retention,
@@ -114,12 +115,15 @@ export class SqliteHistoryStore implements HistoryStore {
     }[];
     for (const r of rows) {
       const head = new SeriesHead({ id: r.id, name: r.name, labels: JSON.parse(r.labels) }, r.key);
-      this.#load(head);
       this.#byKey.set(r.key, head);
       this.#byId.set(r.id, head);
     }
-    this.#replay(this.#byId);
-    await this.flush();
+    for (const c of this.#chunks.lastOfEach()) {
+      const head = this.#byId.get(c.seriesId);
+      if (head) this.#open(head, c.tier, c);
+    }
+    // Replayed heads stay dirty: the next checkpoint writes them and trims the log.
+    this.#db.transaction(() => this.#replay(this.#byId))();
     this.#stopTimers();
     const { flushIntervalMs, retentionIntervalMs, now } = this.#opts;
     if (flushIntervalMs > 0)
@@ -367,14 +371,18 @@ export class SqliteHistoryStore implements HistoryStore {
   #load(head: SeriesHead): void {
     const id = head.rec.id;
     head.reset();
-    const raw = this.#chunks.last(id, 'raw');
-    if (raw) head.raw.load(raw.data, raw.start, raw.end, raw.count, false);
-    head.lastTs = raw ? raw.end : -1;
-    for (const tier of ROLLUP_TIERS) {
+    for (const tier of TIERS) {
       const c = this.#chunks.last(id, tier);
-      if (c) head.rollups[tier].load(c.data, c.start, c.end, c.count, true);
+      if (c) this.#open(head, tier, c);
     }
     head.dirty = false;
+  }
+
+  #open(head: SeriesHead, tier: Tier, c: StoredChunk): void {
+    if (tier === 'raw') {
+      head.raw.load(c.data, c.start, c.end, c.count, false);
+      head.lastTs = c.end;
+    } else head.rollups[tier].load(c.data, c.start, c.end, c.count, true);
   }
 
   #headFor(s: SeriesSamples): SeriesHead {
@@ -384,9 +392,10 @@ export class SqliteHistoryStore implements HistoryStore {
     const problem = seriesProblem(s.name, s.labels);
     if (problem) throw new Error(`history: ${problem}`);
     const labels = normalLabels(s.labels);
-    const { id } = this.#db
-      .prepare('INSERT INTO series (key, name, labels) VALUES (?, ?, ?) RETURNING id')
-      .get(key, s.name, JSON.stringify(labels)) as { id: number };
+    this.#insertSeries ??= this.#db.prepare(
+      'INSERT INTO series (key, name, labels) VALUES (?, ?, ?) RETURNING id',
+    );
+    const { id } = this.#insertSeries.get(key, s.name, JSON.stringify(labels)) as { id: number };
     const head = new SeriesHead({ id, name: s.name, labels }, key);
     this.#byKey.set(key, head);
     this.#byId.set(id, head);

@@ -101,6 +101,7 @@ describe('history in the running server', () => {
         }),
       });
       const { id } = await res.json();
+      const createdAt = Date.now();
       await waitFor(
         'polled',
         async () =>
@@ -154,6 +155,12 @@ describe('history in the running server', () => {
         .find((s: { id: string }) => s.id === id)
         .entities.find((e: { id: string }) => e.id === entity.id).counts;
       expect(after).toEqual(now);
+      // The account's status in the past is what its polls said then, not today's.
+      const statusAt = async (at: number) =>
+        (await json(`/api/v1/overview?at=${at}`)).sources.find((s: { id: string }) => s.id === id).status;
+      expect(await statusAt(changedAt)).toMatchObject({ state: 'ok', lastErrorAt: null });
+      expect(await statusAt(createdAt - 1)).toMatchObject({ state: 'pending', lastSuccessAt: null });
+      expect(await statusAt(Date.now() + 3_600_000)).toMatchObject({ state: 'stale' });
       // The server's own series: its count before the change, and the new one from the next poll on.
       const sel = `cmon_server_alarms{source_id="${id}",server="${entity.id}",state="critical"}`;
       const samples = await waitFor('server series past the change', async () => {

@@ -132,6 +132,14 @@ describe('wallboard pipeline: simulator → poller → state → API and stream'
     expect(failing?.status.message).toMatch(/Unable to authenticate user with credentials provided/);
     expect(failing?.status.message).not.toContain(bad?.apiKey);
     expect(tenants.size).toBe(3);
+    // The failure is recorded, so the board of a moment ago shows it too.
+    const at = Date.now();
+    const past = await (await adminFetch(`${base}/api/v1/overview?at=${at}`)).json();
+    const then = past.sources.find((s: { id: string }) => s.id === failing?.id);
+    expect(then.status).toMatchObject({ state: 'error', lastSuccessAt: null });
+    expect(typeof then.status.lastErrorAt).toBe('number');
+    const ok = past.sources.find((s: { id: string }) => s.id !== failing?.id);
+    expect(ok.status.state).toBe('ok');
   });
 
   it('keeps updating the other accounts while one answers slowly', async () => {

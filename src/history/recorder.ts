@@ -12,7 +12,7 @@ export function gridSeriesWriter(history: HistoryStore) {
 const STATES = ['ok', 'warning', 'critical', 'unknown', 'total'] as const;
 
 /**
- * At each poll of a cloud account, its alarm counts by state,
+ * At each successful poll of a cloud account, `cmon_source_up{…} 1` (the past board's status),  its alarm counts by state,
  * `cmon_alarms{source="…",source_id="…",state="…"}`, and every server's,
  * `cmon_server_alarms{source_id="…",server="<entity id>",server_name="…",state="…"}`:
  * 10,000 servers make 50,000 series, which the history store's write-ahead log and compact open
@@ -29,6 +29,7 @@ export function sourceSeriesWriter(history: HistoryStore, state: LatestState) {
       t: [at],
       v: [totals[st]],
     }));
+    batch.push(upSample(sourceId, summary.name, at, 1));
     for (const e of state.overviewEntities(sourceId))
       for (const st of STATES)
         batch.push({
@@ -38,5 +39,20 @@ export function sourceSeriesWriter(history: HistoryStore, state: LatestState) {
           v: [e.counts[st]],
         });
     await history.write(batch);
+  };
+}
+
+const upSample = (sourceId: string, name: string, at: number, v: number): SeriesSamples => ({
+  name: 'cmon_source_up',
+  labels: { source: name, source_id: sourceId },
+  t: [at],
+  v: [v],
+});
+
+/** A failed poll: `cmon_source_up{source="…",source_id="…"} 0`. */
+export function sourceFailureWriter(history: HistoryStore, state: LatestState) {
+  return async (sourceId: string, at: number): Promise<void> => {
+    const summary = state.summary(sourceId);
+    if (summary) await history.write([upSample(sourceId, summary.name, at, 0)]);
   };
 }

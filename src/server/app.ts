@@ -19,7 +19,7 @@ import { loadSecretBox, type SecretBox } from '../auth/secrets.js';
 import { AuthService } from '../auth/service.js';
 import type { Config } from '../config/schema.js';
 import { historyPlugin } from '../history/plugin.js';
-import { gridSeriesWriter, sourceSeriesWriter } from '../history/recorder.js';
+import { gridSeriesWriter, sourceFailureWriter, sourceSeriesWriter } from '../history/recorder.js';
 import { metricsRoute } from '../history/routes/metrics.js';
 import { SqliteHistoryStore } from '../history/sqlite/store.js';
 import type { HistoryStore } from '../history/store.js';
@@ -108,6 +108,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await history.init();
   grids.seriesSink = gridSeriesWriter(history);
   sources.onPolled = sourceSeriesWriter(history, state);
+  sources.onPollFailed = sourceFailureWriter(history, state);
   app.decorate('cmon', { config, store, state, bus, sources, auth, grids, history });
 
   // The API speaks JSON only; a text body gets a clear 415 rather than a confusing schema error.

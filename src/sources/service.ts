@@ -51,6 +51,7 @@ export class SourceService {
   #staleTimer: NodeJS.Timeout | undefined;
   /** Called after each successful poll is stored (the history recorder). */
   onPolled: ((sourceId: string, at: number) => Promise<void>) | undefined;
+  onPollFailed: ((sourceId: string, at: number) => Promise<void>) | undefined;
 
   constructor(
     private readonly store: Store,
@@ -134,6 +135,11 @@ export class SourceService {
     );
   }
 
+  /** A cloud account's poll interval, while its poller runs. */
+  intervalMs(id: string): number | undefined {
+    return this.#pollers.get(id)?.intervalMs;
+  }
+
   /** Marks as stale every source whose last success is older than `staleAfterIntervals` polls. */
   async markStale(): Promise<void> {
     const now = this.now();
@@ -185,11 +191,15 @@ export class SourceService {
         onError: async (err) => {
           const current = this.state.summary(id)?.status ?? PENDING;
           this.log.warn({ sourceId: id, err: err.message }, 'poll failed');
+          const at = this.now();
+          await this.onPollFailed?.(id, at).catch((e: unknown) =>
+            this.log.error({ err: e, sourceId: id }, 'recording series failed'),
+          );
           await this.state.setStatus(id, {
             ...current,
             state: 'error',
             message: err.message,
-            lastErrorAt: this.now(),
+            lastErrorAt: at,
           });
         },
       },

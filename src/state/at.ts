@@ -1,5 +1,5 @@
-import type { OverviewEntity } from '../live/events.js';
-import { type AlarmState, STATE_SEVERITY } from '../model.js';
+import type { OverviewEntity, SourceSummary } from '../live/events.js';
+import { type AlarmState, type SourceStatus, STATE_SEVERITY } from '../model.js';
 import type { Store } from '../store/types.js';
 import type { LatestState } from './latest.js';
 
@@ -12,9 +12,15 @@ function counts(states: AlarmState[]): OverviewEntity['counts'] {
 /**
  * The board as it was at `at`, rebuilt from the alarm transition log: each alarm in the state of
  * its last transition at or before then. Servers known now keep today's label; a server that has
- * gone since shows its id. Sources show today's status (the log keeps alarms, not poll outcomes).
+ * gone since shows its id. Each source's status is `statusAt`'s (from the recorded series), or
+ * today's without it.
  */
-export async function overviewAt(state: LatestState, store: Store, at: number): Promise<unknown> {
+export async function overviewAt(
+  state: LatestState,
+  store: Store,
+  at: number,
+  statusAt?: (summary: SourceSummary) => Promise<SourceStatus>,
+): Promise<unknown> {
   const sources = [];
   for (const summary of state.summaries()) {
     const byEntity = new Map<string, AlarmState[]>();
@@ -29,7 +35,7 @@ export async function overviewAt(state: LatestState, store: Store, at: number): 
       counts: counts(states),
       states: [...states].sort((a, b) => STATE_SEVERITY[b] - STATE_SEVERITY[a]),
     }));
-    sources.push({ ...summary, entities });
+    sources.push({ ...summary, ...(statusAt ? { status: await statusAt(summary) } : {}), entities });
   }
   return { generatedAt: Date.now(), at, sources };
 }

@@ -31,6 +31,8 @@ interface GridState {
 }
 
 export const gridSourceId = (grid: string) => `grid:${grid}`;
+/** The grid a `grid:<name>` source id stands for. */
+export const gridNameOf = (sourceId: string) => sourceId.slice('grid:'.length);
 
 /**
  * Takes grid snapshots (HTTP or AMQP), keeps the latest per grid, derives the summary, its series

@@ -119,6 +119,28 @@ describe('the plot behind a number', () => {
     const zoomed = await shownWindow(page);
     expect(zoomed.to - zoomed.from).toBeLessThan(hour.to - hour.from);
     expect(zoomed.from).toBeGreaterThan(hour.from);
+
+    // The keyboard stays in the dialog, either way round, and Escape hands focus back to the number.
+    const inDialog = () =>
+      page.evaluate(() => {
+        const active = document.activeElement;
+        return (
+          !!active &&
+          active !== document.body &&
+          !!document.querySelector('[data-testid="plot-modal"]')?.contains(active)
+        );
+      });
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      expect(await inDialog()).toBe(true);
+    }
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Shift+Tab');
+      expect(await inDialog()).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="plot-modal"]', { state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-series'))).toBe(TOTAL);
     await page.close();
   });
 });

@@ -8,6 +8,28 @@ export interface PlotModalProps {
   onClose: () => void;
 }
 
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [tabindex]:not([tabindex="-1"])';
+
+/** Tab and Shift+Tab cycle through the dialog's controls: the page behind it is out of reach. */
+function keepFocusIn(root: HTMLElement, ev: KeyboardEvent): void {
+  const items = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => el.getClientRects().length > 0,
+  );
+  const first = items[0];
+  const last = items.at(-1);
+  if (!first || !last) return;
+  const active = document.activeElement;
+  const inside = active instanceof Node && root.contains(active) && active !== root;
+  if (ev.shiftKey && (!inside || active === first)) {
+    ev.preventDefault();
+    last.focus();
+  } else if (!ev.shiftKey && (!inside || active === last)) {
+    ev.preventDefault();
+    first.focus();
+  }
+}
+
 /** The plot over the page; "Expand" opens the same view as a page of its own. */
 export function PlotModal({ state, onChange, onClose }: PlotModalProps) {
   const dialog = useRef<HTMLDivElement>(null);
@@ -17,7 +39,7 @@ export function PlotModal({ state, onChange, onClose }: PlotModalProps) {
       if (ev.key === 'Escape') {
         ev.preventDefault();
         onClose();
-      }
+      } else if (ev.key === 'Tab' && dialog.current) keepFocusIn(dialog.current, ev);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

@@ -120,6 +120,22 @@ describe('the plot behind a number', () => {
     expect(zoomed.to - zoomed.from).toBeLessThan(hour.to - hour.from);
     expect(zoomed.from).toBeGreaterThan(hour.from);
 
+    // A second series in the same plot, kept in the expanded page's address, and taken out again.
+    const RUNNING = 'cmon_grid_jobs{grid="pg",cloud="",status="running"}';
+    const legendRows = page.locator('[data-testid="plot-legend"] tbody tr');
+    expect(await legendRows.count()).toBe(1);
+    await page.fill('[data-testid="plot-series"] input[name="match"]', RUNNING);
+    await page.click('[data-testid="plot-add"]');
+    await legendRows.nth(1).waitFor();
+    expect(await legendRows.count()).toBe(2);
+    expect(await page.locator('[data-testid="plot-legend"]').textContent()).toContain('status="running"');
+    const expand = new URL((await page.getAttribute('[data-testid="plot-expand"]', 'href')) ?? '', base);
+    expect(expand.searchParams.getAll('match')).toEqual([TOTAL, RUNNING]);
+    await page.click(`[aria-label='Remove ${RUNNING}']`);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="plot-legend"] tbody tr').length === 1,
+    );
+
     // The keyboard stays in the dialog, either way round, and Escape hands focus back to the number.
     const inDialog = () =>
       page.evaluate(() => {

@@ -8,6 +8,7 @@ import { usePlotQuery } from '../../plot/usePlotQuery.js';
 import { useNow } from '../../useNow.js';
 import { PlotExport } from './PlotExport.js';
 import { PlotLegend } from './PlotLegend.js';
+import { PlotSeries } from './PlotSeries.js';
 import { PlotToolbar } from './PlotToolbar.js';
 import { UPlotChart } from './UPlotChart.js';
 
@@ -115,6 +116,7 @@ export function PlotView({ state, onChange, height }: PlotViewProps) {
       />
       <p class="plot-hint muted">Drag across the plot to zoom in.</p>
       <PlotLegend chart={chart} idx={idx} prev={state.prev} />
+      <PlotSeries matches={state.matches} onMatches={(matches) => onChange({ ...state, matches })} />
       <PlotExport matches={state.matches} result={result} instance={instance} />
     </div>
   );

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../util/package-root.js';
@@ -140,6 +141,53 @@ describe('SqliteHistoryStore', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('lets the event loop turn while an import applies, and queues writes behind its commit', async () => {
+    const file = tempFile();
+    const store = new SqliteHistoryStore(file, {
+      flushIntervalMs: 0,
+      retentionIntervalMs: 0,
+      importSliceMs: 0,
+    });
+    await store.init();
+    await store.write([{ name: 'live', labels: {}, t: [T0], v: [1] }]);
+    // Another connection sees only what is committed.
+    const reader = new Database(file, { readonly: true });
+    const committed = () =>
+      reader.prepare("SELECT count(*) FROM series WHERE name = 'imported'").pluck().get() as number;
+    let turns = 0;
+    let counting = false;
+    let seenByWrite = -1;
+    let queued: Promise<unknown> = Promise.resolve();
+    const tick = () => {
+      if (!counting) return;
+      // The apply has begun by the first turn (it starts in the same run of microtasks as the
+      // staging ends): a poll's write arriving now must wait for the import's commit.
+      if (++turns === 1)
+        queued = store.write([{ name: 'live', labels: {}, t: [T0 + 60_000], v: [2] }]).then(() => {
+          seenByWrite = committed();
+        });
+      setImmediate(tick);
+    };
+    async function* source() {
+      for (let k = 0; k < 20; k++) {
+        const t = Array.from({ length: 2000 }, (_, i) => T0 + i * 60_000);
+        yield [{ name: 'imported', labels: { k: String(k) }, t, v: t.map((_, i) => i % 5) }];
+      }
+      counting = true;
+      setImmediate(tick);
+    }
+    const stats = await store.import(source());
+    counting = false;
+    await queued;
+    expect(stats).toMatchObject({ series: 20, samples: 40_000 });
+    expect(turns).toBeGreaterThan(5);
+    expect(seenByWrite).toBe(20);
+    const [live] = await store.findSeries(parseSelector('live'));
+    expect(Array.from((await store.readRaw(live?.id ?? -1, 0, 2 ** 47)).v)).toEqual([1, 2]);
+    reader.close();
+    await store.close();
   });
 
   it('refuses retention that would leave rollups without raw behind them', () => {

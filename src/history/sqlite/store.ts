@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { decodeChunk, decodeColumns } from '../encoding/chunk.js';
@@ -44,6 +45,8 @@ export interface SqliteHistoryOptions {
    * Nothing is lost in between: every write is in the write-ahead log, replayed at start-up.
    */
   flushIntervalMs?: number;
+  /** How long an import's apply works before letting the event loop turn (default 50 ms). */
+  importSliceMs?: number;
   /** How often retention runs in the background (default hourly). 0: never on a timer. */
   retentionIntervalMs?: number;
   now?: () => number;
@@ -73,6 +76,7 @@ export class SqliteHistoryStore implements HistoryStore {
   #timers: NodeJS.Timeout[] = [];
   #wal!: Wal;
   #checkpointing: Promise<void> | null = null;
+  #queue: Promise<unknown> = Promise.resolve();
   #insertSeries: Database.Statement | undefined;
 
   constructor(
@@ -86,6 +90,7 @@ export class SqliteHistoryStore implements HistoryStore {
     this.#opts = {
       flushIntervalMs: opts.flushIntervalMs ?? 300_000,
       retentionIntervalMs: opts.retentionIntervalMs ?? 3_600_000,
+      importSliceMs: opts.importSliceMs ?? 50,
       now: opts.now ?? Date.now,
       retention,
     };
@@ -127,7 +132,7 @@ export class SqliteHistoryStore implements HistoryStore {
     this.#stopTimers();
     const { flushIntervalMs, retentionIntervalMs, now } = this.#opts;
     if (flushIntervalMs > 0)
-      this.#timers.push(setInterval(() => void this.#checkpoint(true), flushIntervalMs).unref());
+      this.#timers.push(setInterval(() => void this.#checkpointSliced(), flushIntervalMs).unref());
     if (retentionIntervalMs > 0)
       this.#timers.push(setInterval(() => void this.enforceRetention(now()), retentionIntervalMs).unref());
   }
@@ -145,35 +150,60 @@ export class SqliteHistoryStore implements HistoryStore {
    * loop, as the timer runs it.
    */
   async flush(opts: { background?: boolean } = {}): Promise<void> {
-    await this.#checkpoint(opts.background === true);
+    if (opts.background) await this.#checkpointSliced();
+    else await this.#exclusive(() => this.#checkpointNow());
   }
 
   /**
-   * Writes every dirty open chunk, then trims the log up to what was in it when the checkpoint
-   * began: a write that lands between two slices stays in the log until the next checkpoint.
+   * Runs `fn` when every write, checkpoint slice, retention run and import step queued before it
+   * has finished. An import applies in one transaction spread over many turns of the event loop;
+   * nothing else may write on the connection meanwhile, or it would join that transaction.
    */
-  #checkpoint(sliced: boolean): Promise<void> {
-    if (!this.#db.open) return Promise.resolve();
-    if (!sliced) {
-      const upTo = this.#wal.lastId();
-      this.#db.transaction(() => {
-        for (const head of this.#byId.values()) this.#persist(head);
-        this.#wal.trim(upTo);
-      })();
-      return Promise.resolve();
-    }
+  #exclusive<T>(fn: () => T | Promise<T>): Promise<T> {
+    const run = this.#queue.then(fn);
+    this.#queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  /** Writes every dirty open chunk and trims the log, in one transaction. */
+  #checkpointNow(): void {
+    if (!this.#db.open) return;
+    const upTo = this.#wal.lastId();
+    this.#db.transaction(() => {
+      for (const head of this.#byId.values()) this.#persist(head);
+      this.#wal.trim(upTo);
+    })();
+  }
+
+  /**
+   * The same in slices, each its own transaction: then the log is trimmed up to what was in it
+   * when the checkpoint began (a write that lands between two slices stays until the next one).
+   */
+  #checkpointSliced(): Promise<void> {
     this.#checkpointing ??= (async () => {
       try {
-        const upTo = this.#wal.lastId();
-        const dirty = [...this.#byId.values()].filter((h) => h.dirty);
+        const start = await this.#exclusive(() =>
+          this.#db.open
+            ? { upTo: this.#wal.lastId(), dirty: [...this.#byId.values()].filter((h) => h.dirty) }
+            : null,
+        );
+        if (!start) return;
+        const { upTo, dirty } = start;
         for (let i = 0; i < dirty.length; i += CHECKPOINT_SLICE) {
           if (i > 0) await yieldToLoop();
-          if (!this.#db.open) return;
-          this.#db.transaction(() => {
-            for (const head of dirty.slice(i, i + CHECKPOINT_SLICE)) this.#persist(head);
-          })();
+          await this.#exclusive(() => {
+            if (!this.#db.open) return;
+            this.#db.transaction(() => {
+              for (const head of dirty.slice(i, i + CHECKPOINT_SLICE)) this.#persist(head);
+            })();
+          });
         }
-        if (this.#db.open) this.#wal.trim(upTo);
+        await this.#exclusive(() => {
+          if (this.#db.open) this.#wal.trim(upTo);
+        });
       } finally {
         this.#checkpointing = null;
       }
@@ -181,46 +211,62 @@ export class SqliteHistoryStore implements HistoryStore {
     return this.#checkpointing;
   }
 
-  async write(batch: SeriesSamples[]): Promise<WriteStats> {
-    for (const s of batch) {
-      const problem = seriesProblem(s.name, s.labels);
-      if (problem) throw new Error(`history: ${problem}`);
-    }
-    const stats: WriteStats = { series: 0, samples: 0, rejected: 0 };
-    const touched: SeriesHead[] = [];
-    try {
-      this.#db.transaction(() => {
-        const log = this.#wal.entry();
-        for (const s of batch) this.#writeSeries(s, stats, touched, log);
-        this.#wal.append(log);
-      })();
-    } catch (err) {
-      this.#recover(touched);
-      throw err;
-    }
-    return stats;
-  }
-
-  async import(source: AsyncIterable<SeriesSamples[]>): Promise<WriteStats> {
-    const staging = new ImportStaging(this.#db);
-    try {
-      for await (const batch of source) staging.add(batch);
-      // Unflushed heads go to disk first: a failed apply reloads heads from disk.
-      await this.flush();
-      const stats: WriteStats = { series: 0, samples: 0, rejected: staging.rejected };
+  write(batch: SeriesSamples[]): Promise<WriteStats> {
+    return this.#exclusive(() => {
+      for (const s of batch) {
+        const problem = seriesProblem(s.name, s.labels);
+        if (problem) throw new Error(`history: ${problem}`);
+      }
+      const stats: WriteStats = { series: 0, samples: 0, rejected: 0 };
       const touched: SeriesHead[] = [];
       try {
         this.#db.transaction(() => {
-          for (const s of staging.series()) this.#writeSeries(s, stats, touched);
-          for (const head of touched) this.#persist(head);
+          const log = this.#wal.entry();
+          for (const s of batch) this.#writeSeries(s, stats, touched, log);
+          this.#wal.append(log);
         })();
       } catch (err) {
         this.#recover(touched);
         throw err;
       }
       return stats;
+    });
+  }
+
+  /**
+   * Staged batch by batch, then applied in one transaction that yields to the event loop every
+   * ~50 ms: a big import neither holds the server still for seconds nor commits half.
+   */
+  async import(source: AsyncIterable<SeriesSamples[]>): Promise<WriteStats> {
+    const staging = await this.#exclusive(() => new ImportStaging(this.#db));
+    try {
+      for await (const batch of source) await this.#exclusive(() => staging.add(batch));
+      return await this.#exclusive(async () => {
+        // Open chunks go to disk first: a failed apply reloads heads from disk and the log.
+        this.#checkpointNow();
+        const stats: WriteStats = { series: 0, samples: 0, rejected: staging.rejected };
+        const touched: SeriesHead[] = [];
+        this.#db.exec('BEGIN IMMEDIATE');
+        try {
+          let since = performance.now();
+          for (const s of staging.series()) {
+            this.#writeSeries(s, stats, touched);
+            if (performance.now() - since >= this.#opts.importSliceMs) {
+              await yieldToLoop();
+              since = performance.now();
+            }
+          }
+          for (const head of touched) this.#persist(head);
+          this.#db.exec('COMMIT');
+        } catch (err) {
+          if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+          this.#recover(touched);
+          throw err;
+        }
+        return stats;
+      });
     } finally {
-      staging.drop();
+      await this.#exclusive(() => staging.drop());
     }
   }
 
@@ -277,7 +323,11 @@ export class SqliteHistoryStore implements HistoryStore {
     return { ...this.#floors };
   }
 
-  async enforceRetention(now: number): Promise<Record<Tier, number>> {
+  enforceRetention(now: number): Promise<Record<Tier, number>> {
+    return this.#exclusive(() => this.#enforceRetention(now));
+  }
+
+  #enforceRetention(now: number): Record<Tier, number> {
     const deleted: Record<Tier, number> = { raw: 0, '5m': 0, '1h': 0 };
     if (!this.#db.open) return deleted;
     const del = this.#db.prepare('DELETE FROM chunks WHERE tier = ? AND end_ts < ?');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportSamples } from './export.js';
+import { exportSamples, FLUSH_BYTES, formatValue } from './export.js';
 import { parsePrometheusText } from './import.js';
 import { parseSelector } from './selector.js';
 import { SqliteHistoryStore } from './sqlite/store.js';
@@ -18,10 +18,10 @@ const fresh = async () => {
   return s;
 };
 
-async function text(gen: AsyncIterable<string>): Promise<string> {
-  let out = '';
-  for await (const s of gen) out += s;
-  return out;
+async function text(gen: AsyncIterable<Buffer>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const b of gen) chunks.push(b);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function* once(s: string) {
@@ -83,6 +83,41 @@ describe('import → export', () => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('streams a long export in chunks that each end a line', async () => {
+    const store = await fresh();
+    const t = Array.from({ length: 12_000 }, (_, i) => 1_700_000_000_000 + i * 60_000);
+    const values = [(i: number) => i % 4, (i: number) => (i % 9 === 0 ? -0 : i / 7), () => Number.NaN];
+    await store.write(
+      values.map((f, k) => ({
+        name: 'm',
+        labels: { job: `j${k}`, path: 'é,"x"' },
+        t,
+        v: t.map((_, i) => f(i)),
+      })),
+    );
+    for (const format of ['prometheus', 'csv'] as const) {
+      const chunks: Buffer[] = [];
+      for await (const c of exportSamples(store, parseSelector('m'), 0, 2 ** 47, format)) chunks.push(c);
+      expect(chunks.length).toBeGreaterThan(1);
+      for (const c of chunks) {
+        expect(c.length).toBeLessThan(FLUSH_BYTES + 1024);
+        expect(c.at(-1)).toBe(10);
+      }
+      const want = values.flatMap((f, k) =>
+        t.map((ts, i) => {
+          const key = `m{job="j${k}",path="é,\\"x\\""}`;
+          return format === 'csv'
+            ? `"${key.replaceAll('"', '""')}",${ts},${formatValue(f(i))}\n`
+            : `${key} ${formatValue(f(i))} ${ts}\n`;
+        }),
+      );
+      expect(Buffer.concat(chunks).toString()).toBe(
+        (format === 'csv' ? 'series,timestamp,value\n' : '') + want.join(''),
+      );
+    }
+    await store.close();
   });
 
   it('writes CSV with a header and quoted series', async () => {

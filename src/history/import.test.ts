@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ImportError, parsePrometheusText } from './import.js';
 import type { SeriesSamples } from './store.js';
@@ -46,11 +47,63 @@ describe('parsePrometheusText', () => {
     expect(again).toEqual(got);
   });
 
+  it('reads every spelling of a value as Number() does', async () => {
+    const decimal = fc
+      .tuple(
+        fc.constantFrom('', '-', '+'),
+        fc.stringMatching(/^[0-9]{0,18}$/),
+        fc.option(fc.stringMatching(/^[0-9]{0,18}$/), { nil: undefined }),
+        fc.constantFrom('', '', 'e3', 'e-400', 'E+2'),
+      )
+      .map(([sign, int, frac, exp]) => `${sign}${int}${frac === undefined ? '' : `.${frac}`}${exp}`)
+      .filter((s) => s !== '' && !Number.isNaN(Number(s)));
+    await fc.assert(
+      fc.asyncProperty(fc.array(decimal, { minLength: 1, maxLength: 20 }), async (values) => {
+        const got = await parse([values.map((v, i) => `up ${v} ${i}\n`).join('')]);
+        expect(got[0]?.v).toEqual(values.map(Number));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('tells series apart whose text starts like the line before', async () => {
+    const got = await parse([
+      [
+        'up 1 1',
+        'upx 2 2',
+        'up\t3 3',
+        'up{a="1"} 4 4',
+        'up{a="1",b="2"} 5 5',
+        'up{a="1"}  6 6',
+        'up 7 7',
+      ].join('\n'),
+    ]);
+    expect(got.map((s) => [s.name, s.labels, s.t])).toEqual([
+      ['up', {}, [1, 3, 7]],
+      ['upx', {}, [2]],
+      ['up', { a: '1' }, [4, 6]],
+      ['up', { a: '1', b: '2' }, [5]],
+    ]);
+  });
+
+  it('keeps every sample of a series that runs across batches', async () => {
+    const n = 70_000;
+    const text = Array.from({ length: n }, (_, i) => `up{job="a"} ${i % 3} ${i}`).join('\n');
+    const got = await parse([text.slice(0, 1_000_003), text.slice(1_000_003)]);
+    expect(got.reduce((k, s) => k + s.t.length, 0)).toBe(n);
+    expect(got.flatMap((s) => s.t)).toEqual(Array.from({ length: n }, (_, i) => i));
+    expect(new Set(got.map((s) => s.labels.job))).toEqual(new Set(['a']));
+  });
+
   it.each([
     ['up 1', 1, /value and a timestamp/],
     ['up 1 2 3', 1, /unexpected text/],
     ['up one 2', 1, /invalid value "one"/],
-    ['up 1 2.5', 1, /invalid timestamp/],
+    ['up 1 2.5', 1, /invalid timestamp "2.5"/],
+    ['up 1 -', 1, /invalid timestamp "-"/],
+    ['up 1 12345678901234567', 1, /invalid timestamp "12345678901234567"/],
+    ['up 1 1\nup x 2', 2, /invalid value "x"/],
+    ['up 1 1\nup 2 3 4', 2, /unexpected text/],
     ['ok 1 1\n9up 1 2', 2, /metric name/],
     ['up{job=a} 1 2', 1, /quoted label value/],
     ['up{job="a} 1 2', 1, /expected a value/],

@@ -1,7 +1,8 @@
+import { TextBytes } from './bytes.js';
 import type { Labels } from './labels.js';
 import { type Buckets, TIER_MS, type Tier } from './rollup.js';
 import type { Selector } from './selector.js';
-import type { HistoryStore, TierFloors } from './store.js';
+import type { HistoryStore, SeriesRecord, TierFloors } from './store.js';
 
 /** Points per series: ~5 px a point on an 8K-wide plot, and a bounded response. */
 export const MAX_POINTS = 11_000;
@@ -72,23 +73,24 @@ export function checkQuery(from: number, to: number, points: number): number {
   return Math.ceil((to - from) / points);
 }
 
+/** Folded buckets of one series, as typed columns: neither holes nor boxed numbers in the hot loops. */
 class Accumulator {
-  readonly min: number[];
-  readonly max: number[];
-  readonly sum: number[];
-  readonly count: number[];
-  readonly last: number[];
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+  readonly sum: Float64Array;
+  readonly count: Float64Array;
+  readonly last: Float64Array;
 
   constructor(
     readonly from: number,
     readonly step: number,
     readonly n: number,
   ) {
-    this.min = new Array<number>(n).fill(Infinity);
-    this.max = new Array<number>(n).fill(-Infinity);
-    this.sum = new Array<number>(n).fill(0);
-    this.count = new Array<number>(n).fill(0);
-    this.last = new Array<number>(n).fill(0);
+    this.min = new Float64Array(n).fill(Infinity);
+    this.max = new Float64Array(n).fill(-Infinity);
+    this.sum = new Float64Array(n);
+    this.count = new Float64Array(n);
+    this.last = new Float64Array(n);
   }
 
   /** Folds values in time order; NaN is not a value (see rollup.ts). */
@@ -99,6 +101,21 @@ class Accumulator {
     this.sum[i] = (this.sum[i] ?? 0) + sum;
     this.count[i] = (this.count[i] ?? 0) + count;
     this.last[i] = last;
+  }
+
+  /** `add` of every raw sample, inlined: this loop runs per sample of the window. */
+  addRaw(t: ArrayLike<number>, v: ArrayLike<number>): void {
+    const { from, step, min, max, sum, count, last } = this;
+    for (let j = 0; j < t.length; j++) {
+      const x = v[j] ?? 0;
+      if (Number.isNaN(x)) continue;
+      const i = Math.floor(((t[j] ?? 0) - from) / step);
+      if (x < (min[i] ?? 0)) min[i] = x;
+      if (x > (max[i] ?? 0)) max[i] = x;
+      sum[i] = (sum[i] ?? 0) + x;
+      count[i] = (count[i] ?? 0) + 1;
+      last[i] = x;
+    }
   }
 
   result(name: string, labels: Labels): QuerySeries {
@@ -113,11 +130,111 @@ class Accumulator {
     }
     return s;
   }
+
+  /**
+   * `result()` as JSON, byte for byte what `JSON.stringify` writes (±Infinity, which an import may
+   * carry, becomes null: JSON has no such number), without building the arrays. `t` is
+   * the same for every series, so the caller writes it once. The four columns are written in one
+   * pass, each to its own buffer, and a value is formatted once per bucket (a bucket of one sample
+   * has one value four times) and not again while it repeats (a gauge that sits still).
+   */
+  json(out: TextBytes, columns: JsonColumns, name: string, labels: Labels, t: TextBytes): void {
+    let prev = Number.NaN;
+    let prevText = '';
+    /** Writes `x` to `w`, after a comma unless it is bucket 0. */
+    const write = (w: TextBytes, x: number, column: string, i = 0): void => {
+      if (i > 0) w.byte(COMMA);
+      if (x === prev) w.ascii(prevText);
+      else if (Number.isSafeInteger(x)) w.int(x);
+      else if (!Number.isFinite(x)) w.ascii('null');
+      else {
+        prev = x;
+        prevText = `${x}`;
+        w.ascii(prevText);
+      }
+    };
+    const { min, max, avg, last } = columns;
+    for (let i = 0; i < this.n; i++) {
+      // `last` is written first, comma included; the other columns copy it where they are equal.
+      const start = last.length;
+      if (i > 0) last.byte(COMMA);
+      const c = this.count[i] ?? 0;
+      if (c === 0) {
+        last.ascii('null');
+        min.repeat(last, start);
+        max.repeat(last, start);
+        avg.repeat(last, start);
+        continue;
+      }
+      const x = this.last[i] ?? 0;
+      write(last, x, 'last');
+      const lo = this.min[i] ?? 0;
+      const hi = this.max[i] ?? 0;
+      const mean = (this.sum[i] ?? 0) / c;
+      if (lo === x) min.repeat(last, start);
+      else write(min, lo, 'min', i);
+      if (hi === x) max.repeat(last, start);
+      else write(max, hi, 'max', i);
+      if (mean === x) avg.repeat(last, start);
+      else write(avg, mean, 'avg', i);
+    }
+    out.utf8(`{"name":${JSON.stringify(name)},"labels":${JSON.stringify(labels)},"t":[`);
+    out.bytes(t.view());
+    out.ascii('],"min":[');
+    out.append(min);
+    out.ascii('],"max":[');
+    out.append(max);
+    out.ascii('],"avg":[');
+    out.append(avg);
+    out.ascii('],"last":[');
+    out.append(last);
+    out.ascii(']}');
+  }
+}
+
+const COMMA = 44;
+
+interface JsonColumns {
+  min: TextBytes;
+  max: TextBytes;
+  avg: TextBytes;
+  last: TextBytes;
 }
 
 function foldBuckets(acc: Accumulator, b: Buckets): void {
   for (let i = 0; i < b.t.length; i++)
     acc.add(b.t[i] ?? 0, b.min[i] ?? 0, b.max[i] ?? 0, b.sum[i] ?? 0, b.count[i] ?? 0, b.last[i] ?? 0);
+}
+
+interface Plan {
+  from: number;
+  step: number;
+  n: number;
+  regions: Region[];
+}
+
+async function plan(store: HistoryStore, from: number, to: number, points: number): Promise<Plan> {
+  const step = checkQuery(from, to, points);
+  const n = Math.ceil((to - from) / step);
+  return { from, step, n, regions: planRegions(from, to, step, await store.floors()) };
+}
+
+/** The matching series one at a time, folded: memory holds the buckets of one series at a time. */
+async function* accumulate(
+  store: HistoryStore,
+  selector: Selector,
+  { from, step, n, regions }: Plan,
+): AsyncGenerator<[SeriesRecord, Accumulator]> {
+  for (const rec of await store.findSeries(selector)) {
+    const acc = new Accumulator(from, step, n);
+    for (const r of regions) {
+      if (r.tier === 'raw') {
+        const { t, v } = await store.readRaw(rec.id, r.from, r.to);
+        acc.addRaw(t, v);
+      } else foldBuckets(acc, await store.readRollups(rec.id, r.tier, r.from, r.to));
+    }
+    yield [rec, acc];
+  }
 }
 
 /**
@@ -132,24 +249,40 @@ export async function queryHistory(
   to: number,
   points: number,
 ): Promise<QueryResult> {
-  const step = checkQuery(from, to, points);
-  const n = Math.ceil((to - from) / step);
-  const regions = planRegions(from, to, step, await store.floors());
   const series: QuerySeries[] = [];
-  for (const rec of await store.findSeries(selector)) {
-    const acc = new Accumulator(from, step, n);
-    for (const r of regions) {
-      if (r.tier !== 'raw') {
-        foldBuckets(acc, await store.readRollups(rec.id, r.tier, r.from, r.to));
-        continue;
-      }
-      const { t, v } = await store.readRaw(rec.id, r.from, r.to);
-      for (let i = 0; i < t.length; i++) {
-        const x = v[i] ?? 0;
-        if (!Number.isNaN(x)) acc.add(t[i] ?? 0, x, x, x, 1, x);
-      }
-    }
+  for await (const [rec, acc] of accumulate(store, selector, await plan(store, from, to, points)))
     series.push(acc.result(rec.name, rec.labels));
-  }
   return { series };
+}
+
+/** `queryHistory` as the UTF-8 JSON text of its answer; see `Accumulator.json`. */
+export async function queryHistoryJson(
+  store: HistoryStore,
+  selector: Selector,
+  from: number,
+  to: number,
+  points: number,
+): Promise<Buffer> {
+  const p = await plan(store, from, to, points);
+  const t = new TextBytes();
+  for (let i = 0; i < p.n; i++) {
+    if (i > 0) t.byte(COMMA);
+    t.int(p.from + i * p.step);
+  }
+  const columns: JsonColumns = {
+    min: new TextBytes(),
+    max: new TextBytes(),
+    avg: new TextBytes(),
+    last: new TextBytes(),
+  };
+  const out = new TextBytes();
+  out.ascii('{"series":[');
+  let first = true;
+  for await (const [rec, acc] of accumulate(store, selector, p)) {
+    if (!first) out.byte(COMMA);
+    first = false;
+    acc.json(out, columns, rec.name, rec.labels, t);
+  }
+  out.ascii(']}');
+  return out.take();
 }

@@ -7,7 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type ErrorBody, type FastifyLikeError, toErrorDef } from '../../server/errors.js';
 import type { App } from '../../server/types.js';
 import { historyPlugin } from '../plugin.js';
+import { queryHistory } from '../query.js';
+import { parseSelector } from '../selector.js';
 import { SqliteHistoryStore } from '../sqlite/store.js';
+import { QueryAnswer } from './query.js';
 
 let app: App;
 let store: SqliteHistoryStore;
@@ -95,6 +98,51 @@ describe('history API', () => {
     );
     const prom = await app.inject({ url: `/api/v1/export?match=alarms&from=0&to=${T0 + 1e10}` });
     expect(prom.body.split('\n').filter(Boolean)).toEqual(BODY.split('\n').slice(1));
+  });
+
+  it('answers a query byte for byte as its response schema would serialise the answer', async () => {
+    await setup();
+    const t = Array.from({ length: 300 }, (_, i) => T0 + i * 45_000 + (i % 7) * 1000);
+    await store.write([
+      { name: 'm', labels: { host: 'é "q" \\ \n😀', zone: 'b' }, t, v: t.map((_, i) => (i % 11) / 3) },
+      { name: 'm', labels: { host: 'c' }, t, v: t.map((_, i) => (i % 5 === 0 ? -0 : 2 ** 40 + i)) },
+      { name: 'm', labels: { host: 'd' }, t: t.slice(0, 20), v: t.slice(0, 20).map(() => Number.NaN) },
+    ]);
+    // The same answer through Fastify's serialiser for the documented schema: the old handler.
+    app.get('/reference', { schema: { response: { 200: QueryAnswer } } }, (req) => {
+      const { from, to, points } = req.query as Record<string, string>;
+      return queryHistory(store, parseSelector('m'), Number(from), Number(to), Number(points));
+    });
+    for (const [from, to, points] of [
+      [T0, T0 + 4 * 3_600_000, 1000],
+      [T0 - 60_000, T0 + 3_600_000 + 17, 7],
+      [T0 + 12_345, T0 + 12 * 3_600_000, 11_000],
+    ]) {
+      const got = await app.inject({
+        url: `/api/v1/series/query?match=m&from=${from}&to=${to}&points=${points}`,
+      });
+      const want = await app.inject({ url: `/reference?from=${from}&to=${to}&points=${points}` });
+      expect(got.statusCode, got.body).toBe(200);
+      expect(got.headers['content-type']).toBe(want.headers['content-type']);
+      expect(got.body).toBe(want.body);
+    }
+  });
+
+  it('exports a day as one body, and streams what does not fit a chunk', async () => {
+    await setup();
+    const t = Array.from({ length: 40_000 }, (_, i) => T0 + i * 60_000);
+    await store.write([
+      { name: 'big', labels: { host: 'a-rather-long-host-name' }, t, v: t.map((_, i) => i % 5) },
+    ]);
+    const line = (i: number) => `big{host="a-rather-long-host-name"} ${i % 5} ${T0 + i * 60_000}`;
+    for (const n of [1440, 40_000]) {
+      const res = await app.inject({ url: `/api/v1/export?match=big&from=${T0}&to=${T0 + n * 60_000}` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+      expect(res.body).toBe(Array.from({ length: n }, (_, i) => `${line(i)}\n`).join(''));
+    }
+    const none = await app.inject({ url: `/api/v1/export?match=nothing&from=${T0}&to=${T0 + 1}` });
+    expect([none.statusCode, none.body]).toEqual([200, '']);
   });
 
   it('rejects a bad import line with its number and commits nothing', async () => {

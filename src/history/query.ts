@@ -142,7 +142,7 @@ class Accumulator {
     let prev = Number.NaN;
     let prevText = '';
     /** Writes `x` to `w`, after a comma unless it is bucket 0. */
-    const write = (w: TextBytes, x: number, column: string, i = 0): void => {
+    const write = (w: TextBytes, x: number, i = 0): void => {
       if (i > 0) w.byte(COMMA);
       if (x === prev) w.ascii(prevText);
       else if (Number.isSafeInteger(x)) w.int(x);
@@ -167,16 +167,16 @@ class Accumulator {
         continue;
       }
       const x = this.last[i] ?? 0;
-      write(last, x, 'last');
+      write(last, x);
       const lo = this.min[i] ?? 0;
       const hi = this.max[i] ?? 0;
       const mean = (this.sum[i] ?? 0) / c;
       if (lo === x) min.repeat(last, start);
-      else write(min, lo, 'min', i);
+      else write(min, lo, i);
       if (hi === x) max.repeat(last, start);
-      else write(max, hi, 'max', i);
+      else write(max, hi, i);
       if (mean === x) avg.repeat(last, start);
-      else write(avg, mean, 'avg', i);
+      else write(avg, mean, i);
     }
     out.utf8(`{"name":${JSON.stringify(name)},"labels":${JSON.stringify(labels)},"t":[`);
     out.bytes(t.view());

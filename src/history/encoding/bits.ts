@@ -49,11 +49,14 @@ export class BitWriter {
 
 export class BitReader {
   #pos = 0;
+  readonly #bits: number;
+
   constructor(
     readonly buf: Uint8Array,
     startByte = 0,
   ) {
     this.#pos = startByte * 8;
+    this.#bits = buf.length * 8;
   }
 
   /** The first byte after what has been read (a partly read byte counts as read). */
@@ -61,34 +64,47 @@ export class BitReader {
     return (this.#pos + 7) >>> 3;
   }
 
+  /**
+   * The 32 bits from `pos` on, most significant first, as an int32 (zeros past the end): every
+   * read takes its bits from one such window instead of walking them byte by byte.
+   */
+  #window(pos: number): number {
+    const b = this.buf;
+    const i = pos >>> 3;
+    const sh = pos & 7;
+    // Past the end a typed array gives undefined, which a shift turns into 0.
+    const w =
+      ((b[i] as number) << 24) |
+      ((b[i + 1] as number) << 16) |
+      ((b[i + 2] as number) << 8) |
+      (b[i + 3] as number);
+    return sh === 0 ? w : (w << sh) | ((b[i + 4] as number) >>> (8 - sh));
+  }
+
   /** Reads `n` bits (n ≤ 32) as an unsigned integer. */
   read(n: number): number {
-    if (this.#pos + n > this.buf.length * 8) throw new Error('chunk is truncated');
-    let out = 0;
-    while (n > 0) {
-      const used = this.#pos & 7;
-      const free = 8 - used;
-      const take = n < free ? n : free;
-      const byte = this.buf[this.#pos >>> 3] ?? 0;
-      out = out * (1 << take) + ((byte >>> (free - take)) & ((1 << take) - 1));
-      this.#pos += take;
-      n -= take;
-    }
-    return out;
+    const pos = this.#pos;
+    if (pos + n > this.#bits) throw new Error('chunk is truncated');
+    if (n === 0) return 0;
+    this.#pos = pos + n;
+    return this.#window(pos) >>> (32 - n);
   }
 
   readBit(): number {
-    const byte = this.buf[this.#pos >>> 3];
-    if (byte === undefined) throw new Error('chunk is truncated');
-    const bit = (byte >>> (7 - (this.#pos & 7))) & 1;
-    this.#pos++;
-    return bit;
+    const pos = this.#pos;
+    if (pos >= this.#bits) throw new Error('chunk is truncated');
+    this.#pos = pos + 1;
+    return ((this.buf[pos >>> 3] as number) >>> (7 - (pos & 7))) & 1;
   }
 
   /** Counts 1 bits up to the first 0 (consumed) or up to `max` ones: the prefix of a size class. */
   ones(max: number): number {
-    let n = 0;
-    while (n < max && this.readBit() === 1) n++;
+    const pos = this.#pos;
+    const lead = Math.clz32(~this.#window(pos));
+    const n = lead < max ? lead : max;
+    const used = n < max ? n + 1 : n;
+    if (pos + used > this.#bits) throw new Error('chunk is truncated');
+    this.#pos = pos + used;
     return n;
   }
 
@@ -99,4 +115,6 @@ export class BitReader {
 }
 
 export const zigzag = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);
-export const unzigzag = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
+/** Small values (nearly all) in int32 arithmetic, the rest in doubles. */
+export const unzigzag = (z: number): number =>
+  z < 2147483648 ? (z >>> 1) ^ -(z & 1) : z % 2 === 0 ? z / 2 : -(z + 1) / 2;

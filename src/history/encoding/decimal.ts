@@ -44,11 +44,18 @@ function writeInt(w: BitWriter, z: number): void {
 }
 
 function readInt(r: BitReader): number {
-  if (r.readBit() === 0) return 0;
-  if (r.readBit() === 0) return r.read(4);
-  if (r.readBit() === 0) return r.read(8);
-  if (r.readBit() === 0) return r.read(16);
-  return r.readBig(53);
+  switch (r.ones(4)) {
+    case 0:
+      return 0;
+    case 1:
+      return r.read(4);
+    case 2:
+      return r.read(8);
+    case 3:
+      return r.read(16);
+    default:
+      return r.readBig(53);
+  }
 }
 
 /**
@@ -90,6 +97,7 @@ export function readDecimal(r: BitReader, n: number, out: Float64Array): void {
     const z = unzigzag(readInt(r));
     delta = useDod ? delta + z : z;
     m += delta;
-    out[i] = m / p;
+    // Counts (scale 0) need no division, and most of what cmon records is counts.
+    out[i] = p === 1 ? m : m / p;
   }
 }

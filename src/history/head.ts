@@ -61,12 +61,16 @@ class OpenChunk {
   lastOpen = false;
   tail: number[] = [];
   readonly stride: number;
+  /** Rows the tail collects before they are encoded; Infinity while a long run is appended. */
+  segment: number;
 
   constructor(
     readonly width: number,
     readonly ncols: number,
+    readonly defaultSegment: number,
   ) {
     this.stride = ncols + 1;
+    this.segment = defaultSegment;
   }
 
   get tailRows(): number {
@@ -139,10 +143,20 @@ class OpenChunk {
     this.#set(d.t, d.cols);
   }
 
+  /** Ends a long run: back to segments, the tail encoded but for its newest row if that may change. */
+  settle(keepLast: boolean): void {
+    this.segment = this.defaultSegment;
+    if (this.tailRows - (keepLast ? 1 : 0) < this.segment) return;
+    const kept = keepLast ? this.tail.slice(this.tail.length - this.stride) : [];
+    if (keepLast) this.tail.length -= this.stride;
+    this.fold(1);
+    this.tail = kept;
+  }
+
   /** Encodes the tail into the body once it holds `segment` rows (called before a new row starts). */
-  fold(segment: number): void {
+  fold(segment = this.segment): void {
     const rows = this.tailRows;
-    if (rows < segment) return;
+    if (rows === 0 || rows < segment) return;
     const first = this.tail[0] ?? 0;
     const last = this.end;
     if (this.segments + 1 >= MAX_SEGMENTS) {
@@ -212,11 +226,11 @@ class OpenChunk {
 /** The open chunk of raw samples. */
 class OpenRaw extends OpenChunk {
   constructor() {
-    super(0, 1);
+    super(0, 1, RAW_SEGMENT);
   }
 
   push(t: number, v: number): void {
-    this.fold(RAW_SEGMENT);
+    this.fold();
     this.tail.push(t, v);
   }
 }
@@ -224,7 +238,7 @@ class OpenRaw extends OpenChunk {
 /** The open chunk of a rollup tier: buckets (start, min, max, sum, count, last), the newest may still grow. */
 export class OpenRollup extends OpenChunk {
   constructor(width: number) {
-    super(width, 5);
+    super(width, 5, ROLLUP_SEGMENT);
   }
 
   /** Folds a sample (not NaN) in; samples come in time order. */
@@ -246,7 +260,7 @@ export class OpenRollup extends OpenChunk {
       return;
     }
     if (start < this.end) throw new Error('rollup samples must arrive in time order');
-    this.fold(ROLLUP_SEGMENT);
+    this.fold();
     this.tail.push(start, v, v, v, 1, v);
   }
 
@@ -301,6 +315,20 @@ export class SeriesHead {
       r.add(t, v);
     }
     return sealed;
+  }
+
+  /**
+   * Around a long run of appends (an import, a merge): the tails keep collecting until the run
+   * ends, so a full chunk is encoded once rather than segment by segment and again when it seals.
+   */
+  bulk(on: boolean): void {
+    if (on) {
+      this.raw.segment = Infinity;
+      for (const tier of ROLLUP_TIERS) this.rollups[tier].segment = Infinity;
+    } else {
+      this.raw.settle(false);
+      for (const tier of ROLLUP_TIERS) this.rollups[tier].settle(true);
+    }
   }
 
   /** The open chunks as rows, for a checkpoint. */

@@ -54,6 +54,8 @@ export interface SqliteHistoryOptions {
 
 /** Open chunks written per transaction in a background checkpoint, between turns of the event loop. */
 const CHECKPOINT_SLICE = 500;
+/** A write of more samples than this to one series appends them as one run (see `SeriesHead.bulk`). */
+const BULK_SAMPLES = 64;
 
 /**
  * History in its own SQLite file (`history.db`): its write pattern (log appends, chunk upserts,
@@ -468,12 +470,15 @@ export class SqliteHistoryStore implements HistoryStore {
       const seal = this.#seal(head);
       const id = head.rec.id;
       let sealed = false;
+      const many = clean.t.length > BULK_SAMPLES;
+      if (many) head.bulk(true);
       for (let i = 0; i < clean.t.length; i++) {
         const t = clean.t[i] ?? 0;
         const v = clean.v[i] ?? 0;
         if (head.append(t, v, seal)) sealed = true;
         log?.push(id, t, v);
       }
+      if (many) head.bulk(false);
       if (sealed && log) this.#persist(head);
       stats.samples += clean.t.length;
       return;
@@ -520,7 +525,9 @@ export class SqliteHistoryStore implements HistoryStore {
     head.lastTs = this.#chunks.last(id, 'raw')?.end ?? -1;
     const merged = mergeSamples(old, samples);
     const seal = this.#seal(head);
+    head.bulk(true);
     for (let i = 0; i < merged.t.length; i++) head.append(merged.t[i] ?? 0, merged.v[i] ?? 0, seal, from);
+    head.bulk(false);
     head.dirty = true;
   }
 }

@@ -104,6 +104,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         '1h': days(config.history.hourRetentionDays),
       },
       ...(opts.now ? { now: opts.now } : {}),
+      onError: (err, what) => app.log.error({ err }, `history: background ${what} failed`),
     });
   await history.init();
   grids.seriesSink = gridSeriesWriter(history);

@@ -173,9 +173,6 @@ export class SourceService {
         onSuccess: async (entities) => {
           await this.state.applyPoll(id, entities);
           const at = this.now();
-          await this.onPolled?.(id, at).catch((err: unknown) =>
-            this.log.error({ err, sourceId: id }, 'recording series failed'),
-          );
           const current = this.state.summary(id)?.status;
           if (current?.state === 'ok') {
             this.state.touchSuccess(id, at);
@@ -187,20 +184,24 @@ export class SourceService {
               lastErrorAt: current?.lastErrorAt ?? null,
             });
           }
+          // After the status: a history write waits behind a running import, the board must not.
+          await this.onPolled?.(id, at).catch((err: unknown) =>
+            this.log.error({ err, sourceId: id }, 'recording series failed'),
+          );
         },
         onError: async (err) => {
           const current = this.state.summary(id)?.status ?? PENDING;
           this.log.warn({ sourceId: id, err: err.message }, 'poll failed');
           const at = this.now();
-          await this.onPollFailed?.(id, at).catch((e: unknown) =>
-            this.log.error({ err: e, sourceId: id }, 'recording series failed'),
-          );
           await this.state.setStatus(id, {
             ...current,
             state: 'error',
             message: err.message,
             lastErrorAt: at,
           });
+          await this.onPollFailed?.(id, at).catch((e: unknown) =>
+            this.log.error({ err: e, sourceId: id }, 'recording series failed'),
+          );
         },
       },
       this.now,

@@ -19,5 +19,7 @@ export const HISTORY_MIGRATIONS: readonly string[] = [
    CREATE INDEX chunks_end ON chunks (tier, end_ts);
    CREATE TABLE floors (tier INTEGER PRIMARY KEY, ts INTEGER NOT NULL) STRICT;`,
   // 2: the write-ahead log of samples appended since the last checkpoint of the open chunks.
-  `CREATE TABLE wal (id INTEGER PRIMARY KEY, data BLOB NOT NULL) STRICT;`,
+  // AUTOINCREMENT: ids never come back once the log was emptied, so a checkpoint that began
+  // before can trim only rows it saw.
+  `CREATE TABLE wal (id INTEGER PRIMARY KEY AUTOINCREMENT, data BLOB NOT NULL) STRICT;`,
 ];

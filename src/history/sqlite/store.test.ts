@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { packageRoot } from '../../util/package-root.js';
 import { runHistoryContract } from '../contract.js';
 import { TIER_MS } from '../rollup.js';
@@ -188,6 +188,103 @@ describe('SqliteHistoryStore', () => {
     expect(Array.from((await store.readRaw(live?.id ?? -1, 0, 2 ** 47)).v)).toEqual([1, 2]);
     reader.close();
     await store.close();
+  });
+
+  /** What a kill leaves: copies of the database and SQLite's WAL file, opened as a new store. */
+  async function afterKill(file: string): Promise<SqliteHistoryStore> {
+    const copy = tempFile();
+    copyFileSync(file, copy);
+    if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+    const s = new SqliteHistoryStore(copy, { flushIntervalMs: 0, retentionIntervalMs: 0 });
+    await s.init();
+    return s;
+  }
+
+  const lastValue = async (store: SqliteHistoryStore, name: string, labels: Record<string, string>) => {
+    const [rec] = (await store.findSeries(parseSelector(name))).filter(
+      (r) => JSON.stringify(r.labels) === JSON.stringify(labels),
+    );
+    return (await store.readRaw(rec?.id ?? -1, 0, 2 ** 47)).v.at(-1);
+  };
+
+  it('keeps in the log a write that lands while a background checkpoint outlives an import', async () => {
+    const file = tempFile();
+    const store = new SqliteHistoryStore(file, { flushIntervalMs: 0, retentionIntervalMs: 0 });
+    await store.init();
+    const batch = (v: number) =>
+      Array.from({ length: 6000 }, (_, i) => ({
+        name: 'srv',
+        labels: { i: String(i) },
+        t: [T0 + v * 60_000],
+        v: [v],
+      }));
+    await store.write(batch(1));
+    let checkpointDone = false;
+    const checkpoint = store.flush({ background: true }).then(() => {
+      checkpointDone = true;
+    });
+    // An import's apply begins with a full checkpoint that empties the log...
+    async function* one() {
+      yield [{ name: 'imported', labels: {}, t: [T0], v: [1] }];
+    }
+    await store.import(one());
+    // ...then a poll writes series 0, which the background checkpoint has already passed.
+    await store.write([{ name: 'srv', labels: { i: '0' }, t: [T0 + 2 * 60_000], v: [2] }]);
+    expect(checkpointDone).toBe(false);
+    await checkpoint;
+    const after = await afterKill(file);
+    expect(await lastValue(after, 'srv', { i: '0' })).toBe(2);
+    await after.close();
+    await store.close();
+  });
+
+  it('writes again, and keeps the log for, heads whose checkpoint rolled back; a failed background run is reported', async () => {
+    const file = tempFile();
+    const errors: string[] = [];
+    const store = new SqliteHistoryStore(file, {
+      flushIntervalMs: 0,
+      retentionIntervalMs: 0,
+      onError: (err, what) => errors.push(`${what}: ${(err as Error).message}`),
+    });
+    await store.init();
+    await store.write(
+      Array.from({ length: 50 }, (_, i) => ({ name: 'srv', labels: { i: String(i) }, t: [T0], v: [i] })),
+    );
+    // Another connection makes chunk writes fail, as a full disk would.
+    const other = new Database(file);
+    other.exec(`CREATE TABLE fail (x INTEGER);
+      INSERT INTO fail VALUES (1);
+      CREATE TRIGGER fail_insert BEFORE INSERT ON chunks WHEN (SELECT count(*) FROM fail) > 0 AND NEW.series_id > 10
+        BEGIN SELECT RAISE(ABORT, 'disk is full (test)'); END;`);
+    // The first ten series are written before the failure, then rolled back with the rest.
+    await expect(store.flush()).rejects.toThrow(/disk is full/);
+    await expect(store.flush({ background: true })).rejects.toThrow(/disk is full/);
+    other.exec('DELETE FROM fail');
+    await store.flush();
+    const after = await afterKill(file);
+    for (const i of [0, 5, 17, 49]) expect(await lastValue(after, 'srv', { i: String(i) })).toBe(i);
+    await after.close();
+
+    await store.close();
+
+    // On the timer a failure goes to onError (not to the process as an unhandled rejection),
+    // and the log keeps the samples until a run succeeds.
+    const timed = new SqliteHistoryStore(file, {
+      flushIntervalMs: 20,
+      retentionIntervalMs: 0,
+      onError: (err, what) => errors.push(`${what}: ${(err as Error).message}`),
+    });
+    await timed.init();
+    other.exec('INSERT INTO fail VALUES (1)');
+    await timed.write([{ name: 'srv', labels: { i: '30' }, t: [T0 + 60_000], v: [100] }]);
+    await vi.waitFor(() => expect(errors).toContain('checkpoint: disk is full (test)'));
+    other.exec('DELETE FROM fail');
+    other.close();
+    await timed.close();
+    const reopened = new SqliteHistoryStore(file, { flushIntervalMs: 0, retentionIntervalMs: 0 });
+    await reopened.init();
+    expect(await lastValue(reopened, 'srv', { i: '30' })).toBe(100);
+    await reopened.close();
   });
 
   it('refuses retention that would leave rollups without raw behind them', () => {

@@ -45,6 +45,11 @@ export interface SqliteHistoryOptions {
    * Nothing is lost in between: every write is in the write-ahead log, replayed at start-up.
    */
   flushIntervalMs?: number;
+  /**
+   * Told of a background checkpoint or retention run that failed (the disk is full, another
+   * process holds the lock…); the log keeps what was not written, the next run tries again.
+   */
+  onError?: (err: unknown, what: 'checkpoint' | 'retention') => void;
   /** How long an import's apply works before letting the event loop turn (default 50 ms). */
   importSliceMs?: number;
   /** How often retention runs in the background (default hourly). 0: never on a timer. */
@@ -74,11 +79,15 @@ export class SqliteHistoryStore implements HistoryStore {
   #chunks!: ChunkTable;
   readonly #byKey = new Map<string, SeriesHead>();
   readonly #byId = new Map<number, SeriesHead>();
+  /** Series by metric name: a selector naming its metric (most do) looks only at those. */
+  readonly #byName = new Map<string, Set<SeriesHead>>();
   #floors: TierFloors = { raw: -Infinity, '5m': -Infinity, '1h': -Infinity };
   #timers: NodeJS.Timeout[] = [];
   #wal!: Wal;
   #checkpointing: Promise<void> | null = null;
   #queue: Promise<unknown> = Promise.resolve();
+  /** Heads written in the transaction under way: dirty again if it rolls back. */
+  #persisted: SeriesHead[] | null = null;
   #insertSeries: Database.Statement | undefined;
 
   constructor(
@@ -93,6 +102,8 @@ export class SqliteHistoryStore implements HistoryStore {
       flushIntervalMs: opts.flushIntervalMs ?? 300_000,
       retentionIntervalMs: opts.retentionIntervalMs ?? 3_600_000,
       importSliceMs: opts.importSliceMs ?? 50,
+      onError:
+        opts.onError ?? ((err, what) => console.error(`cmon history: background ${what} failed:`, err)),
       now: opts.now ?? Date.now,
       retention,
     };
@@ -122,29 +133,43 @@ export class SqliteHistoryStore implements HistoryStore {
     }[];
     for (const r of rows) {
       const head = new SeriesHead({ id: r.id, name: r.name, labels: JSON.parse(r.labels) }, r.key);
-      this.#byKey.set(r.key, head);
-      this.#byId.set(r.id, head);
+      this.#index(head);
     }
     for (const c of this.#chunks.lastOfEach()) {
       const head = this.#byId.get(c.seriesId);
       if (head) this.#open(head, c.tier, c);
     }
     // Replayed heads stay dirty: the next checkpoint writes them and trims the log.
-    this.#db.transaction(() => this.#replay(this.#byId))();
+    this.#transact(() => this.#replay(this.#byId));
     this.#stopTimers();
     const { flushIntervalMs, retentionIntervalMs, now } = this.#opts;
     if (flushIntervalMs > 0)
-      this.#timers.push(setInterval(() => void this.#checkpointSliced(), flushIntervalMs).unref());
+      this.#timers.push(
+        setInterval(
+          () => void this.#checkpointSliced().catch((err: unknown) => this.#opts.onError(err, 'checkpoint')),
+          flushIntervalMs,
+        ).unref(),
+      );
     if (retentionIntervalMs > 0)
-      this.#timers.push(setInterval(() => void this.enforceRetention(now()), retentionIntervalMs).unref());
+      this.#timers.push(
+        setInterval(
+          () =>
+            void this.enforceRetention(now()).catch((err: unknown) => this.#opts.onError(err, 'retention')),
+          retentionIntervalMs,
+        ).unref(),
+      );
   }
 
   async close(): Promise<void> {
     this.#stopTimers();
     if (!this.#db.open) return;
-    await this.flush();
-    this.#db.pragma('wal_checkpoint(TRUNCATE)');
-    this.#db.close();
+    try {
+      // What a failed flush could not write stays in the log, replayed at the next start.
+      await this.flush();
+      this.#db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.#db.close();
+    }
   }
 
   /**
@@ -174,10 +199,10 @@ export class SqliteHistoryStore implements HistoryStore {
   #checkpointNow(): void {
     if (!this.#db.open) return;
     const upTo = this.#wal.lastId();
-    this.#db.transaction(() => {
+    this.#transact(() => {
       for (const head of this.#byId.values()) this.#persist(head);
       this.#wal.trim(upTo);
-    })();
+    });
   }
 
   /**
@@ -198,9 +223,9 @@ export class SqliteHistoryStore implements HistoryStore {
           if (i > 0) await yieldToLoop();
           await this.#exclusive(() => {
             if (!this.#db.open) return;
-            this.#db.transaction(() => {
+            this.#transact(() => {
               for (const head of dirty.slice(i, i + CHECKPOINT_SLICE)) this.#persist(head);
-            })();
+            });
           });
         }
         await this.#exclusive(() => {
@@ -222,11 +247,11 @@ export class SqliteHistoryStore implements HistoryStore {
       const stats: WriteStats = { series: 0, samples: 0, rejected: 0 };
       const touched: SeriesHead[] = [];
       try {
-        this.#db.transaction(() => {
+        this.#transact(() => {
           const log = this.#wal.entry();
           for (const s of batch) this.#writeSeries(s, stats, touched, log);
           this.#wal.append(log);
-        })();
+        });
       } catch (err) {
         this.#recover(touched);
         throw err;
@@ -249,6 +274,7 @@ export class SqliteHistoryStore implements HistoryStore {
         const stats: WriteStats = { series: 0, samples: 0, rejected: staging.rejected };
         const touched: SeriesHead[] = [];
         this.#db.exec('BEGIN IMMEDIATE');
+        this.#persisted = [];
         try {
           let since = performance.now();
           for (const s of staging.series()) {
@@ -262,20 +288,34 @@ export class SqliteHistoryStore implements HistoryStore {
           this.#db.exec('COMMIT');
         } catch (err) {
           if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+          for (const head of this.#persisted) head.dirty = true;
           this.#recover(touched);
           throw err;
+        } finally {
+          this.#persisted = null;
         }
         return stats;
       });
     } finally {
-      await this.#exclusive(() => staging.drop());
+      await this.#exclusive(() => {
+        if (this.#db.open) staging.drop();
+      });
     }
+  }
+
+  #index(head: SeriesHead): void {
+    this.#byKey.set(head.key, head);
+    this.#byId.set(head.rec.id, head);
+    let named = this.#byName.get(head.rec.name);
+    if (!named) this.#byName.set(head.rec.name, (named = new Set()));
+    named.add(head);
   }
 
   async findSeries(selector: Selector): Promise<SeriesRecord[]> {
     const out: SeriesHead[] = [];
-    for (const head of this.#byKey.values())
-      if (selector.test(head.rec.name, head.rec.labels)) out.push(head);
+    const name = selector.matchers.find((m) => m.label === '__name__' && m.op === '=')?.value;
+    const candidates = name === undefined ? this.#byKey.values() : (this.#byName.get(name) ?? []);
+    for (const head of candidates) if (selector.test(head.rec.name, head.rec.labels)) out.push(head);
     out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return out.map((h) => h.rec);
   }
@@ -380,10 +420,29 @@ export class SqliteHistoryStore implements HistoryStore {
 
   #seal = (head: SeriesHead) => (row: ChunkRow) => this.#chunks.upsert(head.rec.id, row);
 
+  /**
+   * Writes a head's open chunks; inside a transaction. Marked clean now, and dirty again if the
+   * transaction rolls back (`#transact`), so that the next checkpoint writes it and keeps the log.
+   */
   #persist(head: SeriesHead): void {
     if (!head.dirty) return;
     for (const row of head.openRows()) this.#chunks.upsert(head.rec.id, row);
     head.dirty = false;
+    this.#persisted?.push(head);
+  }
+
+  #transact<T>(fn: () => T): T {
+    if (this.#persisted) return fn();
+    const persisted: SeriesHead[] = [];
+    this.#persisted = persisted;
+    try {
+      return this.#db.transaction(fn)();
+    } catch (err) {
+      for (const head of persisted) head.dirty = true;
+      throw err;
+    } finally {
+      this.#persisted = null;
+    }
   }
 
   /**
@@ -400,9 +459,10 @@ export class SqliteHistoryStore implements HistoryStore {
       } else {
         this.#byId.delete(head.rec.id);
         this.#byKey.delete(head.key);
+        this.#byName.get(head.rec.name)?.delete(head);
       }
     }
-    this.#replay(reload);
+    this.#transact(() => this.#replay(reload));
   }
 
   /**
@@ -449,8 +509,7 @@ export class SqliteHistoryStore implements HistoryStore {
     );
     const { id } = this.#insertSeries.get(key, s.name, JSON.stringify(labels)) as { id: number };
     const head = new SeriesHead({ id, name: s.name, labels }, key);
-    this.#byKey.set(key, head);
-    this.#byId.set(id, head);
+    this.#index(head);
     return head;
   }
 
@@ -472,13 +531,16 @@ export class SqliteHistoryStore implements HistoryStore {
       let sealed = false;
       const many = clean.t.length > BULK_SAMPLES;
       if (many) head.bulk(true);
-      for (let i = 0; i < clean.t.length; i++) {
-        const t = clean.t[i] ?? 0;
-        const v = clean.v[i] ?? 0;
-        if (head.append(t, v, seal)) sealed = true;
-        log?.push(id, t, v);
+      try {
+        for (let i = 0; i < clean.t.length; i++) {
+          const t = clean.t[i] ?? 0;
+          const v = clean.v[i] ?? 0;
+          if (head.append(t, v, seal)) sealed = true;
+          log?.push(id, t, v);
+        }
+      } finally {
+        if (many) head.bulk(false);
       }
-      if (many) head.bulk(false);
       if (sealed && log) this.#persist(head);
       stats.samples += clean.t.length;
       return;
@@ -526,8 +588,11 @@ export class SqliteHistoryStore implements HistoryStore {
     const merged = mergeSamples(old, samples);
     const seal = this.#seal(head);
     head.bulk(true);
-    for (let i = 0; i < merged.t.length; i++) head.append(merged.t[i] ?? 0, merged.v[i] ?? 0, seal, from);
-    head.bulk(false);
+    try {
+      for (let i = 0; i < merged.t.length; i++) head.append(merged.t[i] ?? 0, merged.v[i] ?? 0, seal, from);
+    } finally {
+      head.bulk(false);
+    }
     head.dirty = true;
   }
 }

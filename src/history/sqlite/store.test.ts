@@ -287,6 +287,24 @@ describe('SqliteHistoryStore', () => {
     await reopened.close();
   });
 
+  it('answers a rewritten value after a query kept the old chunk decoded', async () => {
+    const store = new SqliteHistoryStore(tempFile(), { flushIntervalMs: 0, retentionIntervalMs: 0 });
+    await store.init();
+    const t = Array.from({ length: 3000 }, (_, i) => T0 + i * 60_000);
+    await store.write([{ name: 'up', labels: {}, t, v: t.map(() => 1) }]);
+    await store.flush();
+    const [rec] = await store.findSeries(parseSelector('up'));
+    const id = rec?.id ?? -1;
+    expect((await store.readRaw(id, t[10] ?? 0, (t[10] ?? 0) + 1)).v[0]).toBe(1);
+    const hour = await store.readRollups(id, '1h', T0, T0 + 3_600_000);
+    expect(hour.max).toEqual([1]);
+    // Same timestamp, new value: the sealed chunk is rewritten with the same start, end and count.
+    await store.write([{ name: 'up', labels: {}, t: [t[10] ?? 0], v: [7] }]);
+    expect((await store.readRaw(id, t[10] ?? 0, (t[10] ?? 0) + 1)).v[0]).toBe(7);
+    expect((await store.readRollups(id, '1h', T0, T0 + 3_600_000)).max).toEqual([7]);
+    await store.close();
+  });
+
   it('refuses retention that would leave rollups without raw behind them', () => {
     expect(() => new SqliteHistoryStore(tempFile(), { retention: { raw: 10, '5m': 5 } })).toThrow(/raw ≤ 5m/);
   });

@@ -31,6 +31,7 @@ import {
   type WriteStats,
 } from '../store.js';
 import { ChunkTable, type StoredChunk, TIER_ID } from './chunks.js';
+import { DecodedChunkCache } from './decoded-cache.js';
 import { HISTORY_MIGRATIONS } from './migrations.js';
 import { ImportStaging } from './staging.js';
 import { Wal, type WalEntry } from './wal.js';
@@ -50,6 +51,8 @@ export interface SqliteHistoryOptions {
    * process holds the lock…); the log keeps what was not written, the next run tries again.
    */
   onError?: (err: unknown, what: 'checkpoint' | 'retention') => void;
+  /** Decoded chunks kept for the next query (default 64 MiB; 0: none). */
+  decodedCacheBytes?: number;
   /** How long an import's apply works before letting the event loop turn (default 50 ms). */
   importSliceMs?: number;
   /** How often retention runs in the background (default hourly). 0: never on a timer. */
@@ -75,7 +78,9 @@ const BULK_SAMPLES = 64;
  */
 export class SqliteHistoryStore implements HistoryStore {
   readonly #db: Database.Database;
-  readonly #opts: Required<Omit<SqliteHistoryOptions, 'retention'>> & { retention: Retention };
+  readonly #opts: Required<Omit<SqliteHistoryOptions, 'retention' | 'decodedCacheBytes'>> & {
+    retention: Retention;
+  };
   #chunks!: ChunkTable;
   readonly #byKey = new Map<string, SeriesHead>();
   readonly #byId = new Map<number, SeriesHead>();
@@ -88,6 +93,7 @@ export class SqliteHistoryStore implements HistoryStore {
   #queue: Promise<unknown> = Promise.resolve();
   /** Heads written in the transaction under way: dirty again if it rolls back. */
   #persisted: SeriesHead[] | null = null;
+  #decoded: DecodedChunkCache;
   #insertSeries: Database.Statement | undefined;
 
   constructor(
@@ -107,6 +113,7 @@ export class SqliteHistoryStore implements HistoryStore {
       now: opts.now ?? Date.now,
       retention,
     };
+    this.#decoded = new DecodedChunkCache(opts.decodedCacheBytes ?? 64 * 2 ** 20);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.#db = new Database(file);
     this.#db.pragma('journal_mode = WAL');
@@ -327,7 +334,10 @@ export class SqliteHistoryStore implements HistoryStore {
     const parts: { t: ArrayLike<number>; v: ArrayLike<number> }[] = [];
     for (const c of this.#chunks.overlapping(seriesId, 'raw', from, to)) {
       // The head supersedes the row it was last written to.
-      if (c.start < headStart) parts.push(decodeChunk(c.data));
+      if (c.start < headStart) {
+        const d = this.#decoded.get(seriesId, 'raw', c);
+        parts.push({ t: d.t, v: d.cols[0] ?? new Float64Array(0) });
+      }
     }
     if (headStart < to && head.raw.end >= from) parts.push(...head.rawParts());
     return sliceSamples(parts, from, to);
@@ -341,7 +351,7 @@ export class SqliteHistoryStore implements HistoryStore {
     const headStart = open.start;
     const parts: { t: ArrayLike<number>; cols: ArrayLike<number>[] }[] = [];
     for (const c of this.#chunks.overlapping(seriesId, tier, from, to)) {
-      if (c.start < headStart) parts.push(decodeColumns(c.data));
+      if (c.start < headStart) parts.push(this.#decoded.get(seriesId, tier, c));
     }
     if (headStart < to && open.end >= from) parts.push(...open.parts());
     // Straight from the decoded typed arrays: Array.from per chunk cost more than the decoding.
@@ -563,6 +573,7 @@ export class SqliteHistoryStore implements HistoryStore {
   #rebuild(head: SeriesHead, samples: SampleArrays): void {
     const id = head.rec.id;
     const from = floorTo(samples.t[0] ?? 0, HOUR);
+    this.#decoded.forget(id);
     this.#persist(head);
     const old: SampleArrays = { t: [], v: [] };
     for (const c of this.#chunks.takeFrom(id, 'raw', from)) {

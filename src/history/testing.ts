@@ -1,4 +1,4 @@
-import { floorTo, TIER_MS, type Tier } from './rollup.js';
+import { type Buckets, floorTo, TIER_MS, type Tier } from './rollup.js';
 import type { TierFloors } from './store.js';
 
 /** Test helpers: the naive models the store and the query are checked against. */
@@ -22,6 +22,18 @@ export interface NaiveBucket {
   sum: number;
   count: number;
   last: number;
+}
+
+/** Columnar buckets as rows, to compare with `naiveRollup`. */
+export function bucketRows(b: Buckets): NaiveBucket[] {
+  return b.t.map((start, i) => ({
+    start,
+    min: b.min[i] ?? Number.NaN,
+    max: b.max[i] ?? Number.NaN,
+    sum: b.sum[i] ?? Number.NaN,
+    count: b.count[i] ?? Number.NaN,
+    last: b.last[i] ?? Number.NaN,
+  }));
 }
 
 /** Groups samples by bucket start, from scratch; NaN left out. */

@@ -11,7 +11,7 @@ import { runHistoryContract } from '../contract.js';
 import { TIER_MS } from '../rollup.js';
 import { parseSelector } from '../selector.js';
 import { DAY_MS } from '../store.js';
-import { lastWriteWins, naiveRollup, type Sample } from '../testing.js';
+import { bucketRows, lastWriteWins, naiveRollup, type Sample } from '../testing.js';
 import { SqliteHistoryStore } from './store.js';
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'cmon-history-')), 'history.db');
@@ -127,15 +127,7 @@ describe('SqliteHistoryStore', () => {
         expect(Array.from(raw.v)).toEqual(want.map((x) => x.v));
         for (const tier of ['5m', '1h'] as const) {
           const b = await store.readRollups(rec?.id ?? -1, tier, 0, 2 ** 47);
-          const rows = b.t.map((start, i) => ({
-            start,
-            min: b.min[i],
-            max: b.max[i],
-            sum: b.sum[i],
-            count: b.count[i],
-            last: b.last[i],
-          }));
-          expect(rows).toEqual(naiveRollup(want, TIER_MS[tier]));
+          expect(bucketRows(b)).toEqual(naiveRollup(want, TIER_MS[tier]));
         }
         await store.close();
       }),

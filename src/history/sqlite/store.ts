@@ -313,8 +313,8 @@ export class SqliteHistoryStore implements HistoryStore {
   #index(head: SeriesHead): void {
     this.#byKey.set(head.key, head);
     this.#byId.set(head.rec.id, head);
-    let named = this.#byName.get(head.rec.name);
-    if (!named) this.#byName.set(head.rec.name, (named = new Set()));
+    const named = this.#byName.get(head.rec.name) ?? new Set<SeriesHead>();
+    this.#byName.set(head.rec.name, named);
     named.add(head);
   }
 

@@ -40,23 +40,28 @@ function counts(server: number, poll: number): Record<(typeof STATES)[number], n
   return { ok: total - bad - crit, warning: bad, critical: crit, unknown: 0, total };
 }
 
+/** Each server's labels, one object per state kept from poll to poll, as `sourceSeriesWriter` keeps them. */
+const labelsOf = new Map<string, Record<string, string>[]>();
+
 function pollBatch(account: number, poll: number): SeriesSamples[] {
   const at = T0 + poll * POLL_MS + account * 997;
   const batch: SeriesSamples[] = [];
   for (let s = 0; s < SERVERS; s++) {
     const c = counts(s, poll);
-    for (const st of STATES)
-      batch.push({
-        name: 'cmon_server_alarms',
-        labels: {
-          source_id: `acct-${account}`,
-          server: `en${account}x${s}`,
-          server_name: `web-${account}-${s}.example.com`,
-          state: st,
-        },
-        t: [at],
-        v: [c[st]],
-      });
+    const key = `${account}/${s}`;
+    let labels = labelsOf.get(key);
+    if (!labels) {
+      labels = STATES.map((st) => ({
+        source_id: `acct-${account}`,
+        server: `en${account}x${s}`,
+        server_name: `web-${account}-${s}.example.com`,
+        state: st,
+      }));
+      labelsOf.set(key, labels);
+    }
+    STATES.forEach((st, i) => {
+      batch.push({ name: 'cmon_server_alarms', labels: labels[i] ?? {}, t: [at], v: [c[st]] });
+    });
   }
   return batch;
 }

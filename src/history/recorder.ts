@@ -1,5 +1,6 @@
 import type { Series } from '../sources/grid/summary.js';
 import type { LatestState } from '../state/latest.js';
+import type { Labels } from './labels.js';
 import type { HistoryStore, SeriesSamples } from './store.js';
 
 /** Every grid number, as the grid service hands them over at each snapshot. */
@@ -11,6 +12,11 @@ export function gridSeriesWriter(history: HistoryStore) {
 
 const STATES = ['ok', 'warning', 'critical', 'unknown', 'total'] as const;
 
+interface ServerLabels {
+  name: string;
+  byState: Labels[];
+}
+
 /**
  * At each successful poll of a cloud account, `cmon_source_up{…} 1` (the past board's status),  its alarm counts by state,
  * `cmon_alarms{source="…",source_id="…",state="…"}`, and every server's,
@@ -19,6 +25,7 @@ const STATES = ['ok', 'warning', 'critical', 'unknown', 'total'] as const;
  * chunks are built for (bench/history-servers.ts).
  */
 export function sourceSeriesWriter(history: HistoryStore, state: LatestState) {
+  const serverLabels = new Map<string, Map<string, ServerLabels>>();
   return async (sourceId: string, at: number): Promise<void> => {
     const totals = state.totals(sourceId);
     const summary = state.summary(sourceId);
@@ -30,14 +37,28 @@ export function sourceSeriesWriter(history: HistoryStore, state: LatestState) {
       v: [totals[st]],
     }));
     batch.push(upSample(sourceId, summary.name, at, 1));
-    for (const e of state.overviewEntities(sourceId))
-      for (const st of STATES)
-        batch.push({
-          name: 'cmon_server_alarms',
-          labels: { source_id: sourceId, server: e.id, server_name: e.label, state: st },
-          t: [at],
-          v: [e.counts[st]],
-        });
+    // The same labels objects poll after poll (while a server keeps its name): the store knows
+    // them again without rebuilding their keys.
+    const previous = serverLabels.get(sourceId);
+    const current = new Map<string, ServerLabels>();
+    for (const e of state.overviewEntities(sourceId)) {
+      let sl = previous?.get(e.id);
+      if (!sl || sl.name !== e.label)
+        sl = {
+          name: e.label,
+          byState: STATES.map((st) => ({
+            source_id: sourceId,
+            server: e.id,
+            server_name: e.label,
+            state: st,
+          })),
+        };
+      current.set(e.id, sl);
+      STATES.forEach((st, i) => {
+        batch.push({ name: 'cmon_server_alarms', labels: sl.byState[i] ?? {}, t: [at], v: [e.counts[st]] });
+      });
+    }
+    serverLabels.set(sourceId, current);
     await history.write(batch);
   };
 }

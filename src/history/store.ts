@@ -5,6 +5,7 @@ import type { Selector } from './selector.js';
 /** Samples for one series; timestamps in epoch ms (integers in [0, 2^47)), values any float64. */
 export interface SeriesSamples {
   name: string;
+  /** Not changed once written: a store may recognise the series by this object next time. */
   labels: Labels;
   t: number[];
   v: number[];

@@ -297,6 +297,43 @@ describe('SqliteHistoryStore', () => {
     await store.close();
   });
 
+  it('knows a labels object written again, and not once its series was rolled back', async () => {
+    const file = tempFile();
+    const store = new SqliteHistoryStore(file, { flushIntervalMs: 0, retentionIntervalMs: 0 });
+    await store.init();
+    const labels = { a: '1' };
+    await store.write([{ name: 'x', labels, t: [T0], v: [1] }]);
+    await store.write([{ name: 'y', labels, t: [T0], v: [2] }]);
+    await store.write([{ name: 'x', labels, t: [T0 + 1], v: [3] }]);
+    expect(await lastValue(store, 'x', labels)).toBe(3);
+    expect(await lastValue(store, 'y', labels)).toBe(2);
+
+    // A write that creates a series and then fails: the series is forgotten with it.
+    const other = new Database(file);
+    other.exec(
+      `CREATE TRIGGER fail_log BEFORE INSERT ON wal BEGIN SELECT RAISE(ABORT, 'disk is full (test)'); END;`,
+    );
+    const fresh = { b: '2' };
+    // The same object twice: the second is found as the series the first created, then rolled back.
+    await expect(
+      store.write([
+        { name: 'z', labels: fresh, t: [T0], v: [4] },
+        { name: 'z', labels: fresh, t: [T0 + 1], v: [6] },
+      ]),
+    ).rejects.toThrow(/disk is full/);
+    expect(await store.findSeries(parseSelector('z'))).toEqual([]);
+    other.exec('DROP TRIGGER fail_log');
+    other.close();
+    await store.write([{ name: 'z', labels: fresh, t: [T0], v: [5] }]);
+    expect(await lastValue(store, 'z', fresh)).toBe(5);
+    await store.close();
+    const reopened = new SqliteHistoryStore(file, { flushIntervalMs: 0, retentionIntervalMs: 0 });
+    await reopened.init();
+    expect(await lastValue(reopened, 'z', fresh)).toBe(5);
+    expect(await reopened.findSeries(parseSelector('z'))).toHaveLength(1);
+    await reopened.close();
+  });
+
   it('refuses retention that would leave rollups without raw behind them', () => {
     expect(() => new SqliteHistoryStore(tempFile(), { retention: { raw: 10, '5m': 5 } })).toThrow(/raw ≤ 5m/);
   });

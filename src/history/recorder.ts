@@ -18,18 +18,21 @@ interface ServerLabels {
 }
 
 /**
- * At each successful poll of a cloud account, `cmon_source_up{…} 1` (the past board's status),  its alarm counts by state,
- * `cmon_alarms{source="…",source_id="…",state="…"}`, and every server's,
- * `cmon_server_alarms{source_id="…",server="<entity id>",server_name="…",state="…"}`:
- * 10,000 servers make 50,000 series, which the history store's write-ahead log and compact open
- * chunks are built for (bench/history-servers.ts).
+ * At each successful poll of a cloud account: `cmon_source_up{…} 1` (the past board's status), its
+ * alarm counts by state, `cmon_alarms{source="…",source_id="…",state="…"}`, and every server's,
+ * `cmon_server_alarms{source_id="…",server="<entity id>",server_name="…",state="…"}`: 10,000
+ * servers make 50,000 series, which the history store's write-ahead log and compact open chunks
+ * are built for (bench/history-servers.ts).
  */
 export function sourceSeriesWriter(history: HistoryStore, state: LatestState) {
   const serverLabels = new Map<string, Map<string, ServerLabels>>();
   return async (sourceId: string, at: number): Promise<void> => {
     const totals = state.totals(sourceId);
     const summary = state.summary(sourceId);
-    if (!totals || !summary) return;
+    if (!totals || !summary) {
+      serverLabels.delete(sourceId);
+      return;
+    }
     const batch: SeriesSamples[] = STATES.map((st) => ({
       name: 'cmon_alarms',
       labels: { source: summary.name, source_id: sourceId, state: st },
